@@ -1,0 +1,62 @@
+"""Command line: ``k2planner`` opens the window; sub-commands serve scripts and tests.
+
+Every sub-command uses the same services as the GUI. Errors are printed in plain language on
+stderr with exit status 2 (bad input) or 1 (the operation failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from k2planner import __version__
+from k2planner.cli import foods, meals, selftest
+from k2planner.cli.common import CliError
+from k2planner.db.migrate import DatabaseError
+
+COMMANDS = (foods, meals)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="k2planner",
+        description="Plan a week of meals that reaches a daily vitamin K2 target. "
+        "Run without arguments to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"k2planner {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: in your data folder)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open (or create) the database, print counts and its path, and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``k2planner`` command."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.self_test:
+            return selftest.run(args)
+        if args.command is None:
+            from k2planner.app import main as gui_main
+
+            return gui_main(args_list)
+        result: int = args.handler(args)
+        return result
+    except CliError as exc:
+        print(f"k2planner: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseError as exc:
+        print(f"k2planner: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Database layer: sqlmodel tables, engine and migrations, repositories, seeding."""

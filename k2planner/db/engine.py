@@ -1,0 +1,45 @@
+"""SQLite engine with the pragmas the app relies on (WAL, foreign keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import create_engine
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.close()
+
+
+def _on_connect_file(dbapi_connection: Any, record: Any) -> None:
+    _on_connect(dbapi_connection, record)
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_file_engine(path: Path) -> Engine:
+    """An engine on the SQLite file ``path`` (WAL journal, foreign keys on)."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect_file)
+    return engine
+
+
+def make_memory_engine() -> Engine:
+    """An in-memory engine shared by all sessions (tests and dry runs)."""
+    engine = create_engine(
+        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+    event.listen(engine, "connect", _on_connect)
+    return engine

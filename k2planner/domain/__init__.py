@@ -1,0 +1,1 @@
+"""Pure-Python domain: foods, nutrients, restrictions, planner model, advice, shopping."""

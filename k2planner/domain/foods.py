@@ -1,0 +1,74 @@
+"""Foods as immutable values, handed from the database layer to services and the UI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from k2planner.domain.diet import Contains
+from k2planner.domain.k2 import K2Summary, summarise_k2
+from k2planner.domain.nutrients import MK_FORMS, Nutrient, NutrientValue
+
+
+@dataclass(frozen=True, slots=True)
+class Portion:
+    """A household measure, e.g. ``1 slice = 28 g``."""
+
+    amount: float
+    unit: str
+    grams: float
+
+    @property
+    def label(self) -> str:
+        """E.g. "1 slice (28 g)"."""
+        amount = f"{self.amount:g}"
+        return f"{amount} {self.unit} ({self.grams:g} g)"
+
+    @property
+    def grams_per_unit(self) -> float:
+        """Grams for one unit (``amount`` = 1)."""
+        return self.grams / self.amount if self.amount else self.grams
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """A food with its values per 100 g, each with source and tier."""
+
+    id: int
+    source_id: str  # e.g. "usda:01001", "ciqual:12729", "lit:gouda-aged", "user:…"
+    name: str
+    group: str
+    aisle: str
+    contains: Contains
+    values: Mapping[Nutrient, NutrientValue] = field(default_factory=dict)
+    portions: tuple[Portion, ...] = ()
+    density_g_per_ml: float | None = None
+    note: str = ""
+    is_user: bool = False
+
+    def value(self, nutrient: Nutrient) -> float | None:
+        """The value per 100 g, or None when unknown."""
+        v = self.values.get(nutrient)
+        return None if v is None else v.value
+
+    @property
+    def k2(self) -> K2Summary:
+        """K2 per 100 g with coverage."""
+        return summarise_k2({n: v.value for n, v in self.values.items()})
+
+    @property
+    def source_label(self) -> str:
+        """The database a food comes from: USDA, CIQUAL, literature or user."""
+        prefix = self.source_id.split(":", 1)[0]
+        return _SOURCE_LABELS.get(prefix, prefix)
+
+    @property
+    def best_tier(self) -> str:
+        """The tier of the K2 values (or of K1 when K2 is unknown), for a compact column."""
+        for n in (*MK_FORMS, Nutrient.K2_REPORTED, Nutrient.K1):
+            if n in self.values:
+                return self.values[n].tier.value
+        return ""
+
+
+_SOURCE_LABELS = {"usda": "USDA", "ciqual": "CIQUAL", "lit": "Literature", "user": "User"}

@@ -1,0 +1,125 @@
+"""Meals (recipes) and the nutrients derived from their ingredients.
+
+A meal's nutrients and dietary flags are always computed from its ingredients (grams per
+serving × the food's values per 100 g); nothing is typed in by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from k2planner.domain.diet import Contains
+from k2planner.domain.foods import Food
+from k2planner.domain.k2 import K2Tally, tally_k2
+from k2planner.domain.nutrients import MACROS, Nutrient
+
+
+class Slot(StrEnum):
+    """Meal slots of a day, in order."""
+
+    BREAKFAST = "breakfast"
+    LUNCH = "lunch"
+    DINNER = "dinner"
+    SNACK = "snack"
+
+    @property
+    def label(self) -> str:
+        """Capitalised name."""
+        return self.value.capitalize()
+
+
+SLOT_ORDER: tuple[Slot, ...] = (Slot.BREAKFAST, Slot.LUNCH, Slot.DINNER, Slot.SNACK)
+
+
+def parse_slots(text: str | Iterable[str]) -> tuple[Slot, ...]:
+    """Parse "breakfast,dinner" into slots in day order, with a clear error."""
+    items = text.split(",") if isinstance(text, str) else list(text)
+    out: set[Slot] = set()
+    for raw in items:
+        name = raw.strip().lower()
+        if not name:
+            continue
+        try:
+            out.add(Slot(name))
+        except ValueError:
+            valid = ", ".join(s.value for s in Slot)
+            raise ValueError(f"unknown meal slot {raw.strip()!r}; choose from: {valid}") from None
+    return tuple(s for s in SLOT_ORDER if s in out)
+
+
+@dataclass(frozen=True, slots=True)
+class Ingredient:
+    """An ingredient of a meal: a food and its grams per serving."""
+
+    food_id: int
+    grams: float
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meal:
+    """A recipe: ingredients in grams per serving, the slots it suits, cuisine and tags."""
+
+    id: int
+    key: str
+    name: str
+    slots: tuple[Slot, ...]
+    cuisine: str
+    tags: tuple[str, ...]
+    ingredients: tuple[Ingredient, ...]
+    description: str = ""
+    is_user: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MealNutrition:
+    """Nutrients of one serving of a meal, derived from its ingredients."""
+
+    k2: K2Tally
+    k1_ug: float
+    k1_known_items: int
+    macros: Mapping[Nutrient, float]
+    contains: Contains
+    grams: float
+
+    @property
+    def energy_kcal(self) -> float:
+        """Energy per serving (unknown energy counts as 0)."""
+        return self.macros.get(Nutrient.ENERGY, 0.0)
+
+    @property
+    def total_vitamin_k_ug(self) -> float:
+        """K1 + K2 per serving (known values only)."""
+        return self.k1_ug + self.k2.total_ug
+
+
+def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0) -> MealNutrition:
+    """Derive a meal's nutrients and flags from its ingredients (``servings`` scales them).
+
+    Raises KeyError naming the meal when an ingredient's food is missing.
+    """
+    summaries = []
+    k1 = 0.0
+    k1_known = 0
+    macros = dict.fromkeys(MACROS, 0.0)
+    contains = Contains.NONE
+    grams = 0.0
+    for ing in meal.ingredients:
+        food = foods.get(ing.food_id)
+        if food is None:
+            raise KeyError(f"meal {meal.name!r}: ingredient food #{ing.food_id} not found")
+        factor = ing.grams * servings / 100.0
+        grams += ing.grams * servings
+        summaries.append(food.k2.scaled(factor))
+        k1_value = food.value(Nutrient.K1)
+        if k1_value is not None:
+            k1 += k1_value * factor
+            k1_known += 1
+        for n in MACROS:
+            v = food.value(n)
+            if v is not None:
+                macros[n] += v * factor
+        contains |= food.contains
+    return MealNutrition(tally_k2(summaries), k1, k1_known, macros, contains, grams)

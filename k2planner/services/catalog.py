@@ -1,0 +1,95 @@
+"""Browsing foods and meals: search, details, derived meal nutrition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from k2planner.db import repo_foods, repo_meals
+from k2planner.db.repo_foods import FoodRow
+from k2planner.domain.diet import Restriction, allowed
+from k2planner.domain.foods import Food
+from k2planner.domain.meals import Meal, MealNutrition, Slot, meal_nutrition
+
+
+@dataclass(frozen=True, slots=True)
+class MealView:
+    """A meal with the nutrition of one serving, derived from its ingredients."""
+
+    meal: Meal
+    nutrition: MealNutrition
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How much the database holds."""
+
+    foods: int
+    user_foods: int
+    meals: int
+    nutrient_values: int
+    portions: int
+
+
+class CatalogService:
+    """Read access to foods and meals."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def search_foods(self, query: str, limit: int = 50) -> list[Food]:
+        """Foods matching every word of ``query``, best matches first."""
+        with Session(self._engine) as s:
+            ids = repo_foods.search_food_ids(s, query, limit)
+            foods = repo_foods.load_foods(s, ids)
+        return [foods[i] for i in ids if i in foods]
+
+    def foods(self, ids: Iterable[int]) -> dict[int, Food]:
+        """Foods by id."""
+        with Session(self._engine) as s:
+            return repo_foods.load_foods(s, ids)
+
+    def food_rows(self) -> list[FoodRow]:
+        """All foods as compact rows for the foods table."""
+        with Session(self._engine) as s:
+            return repo_foods.all_food_rows(s)
+
+    def group_names(self) -> list[str]:
+        """All food group names."""
+        with Session(self._engine) as s:
+            return repo_foods.group_names(s)
+
+    def meals(
+        self,
+        restrictions: Iterable[Restriction] = (),
+        slot: Slot | None = None,
+    ) -> list[MealView]:
+        """Meals allowed under ``restrictions`` (and suited to ``slot``), with nutrition."""
+        with Session(self._engine) as s:
+            meals = repo_meals.load_meals(s)
+            foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+        rules = list(restrictions)
+        out = []
+        for meal in meals:
+            if slot is not None and slot not in meal.slots:
+                continue
+            view = MealView(meal, meal_nutrition(meal, foods))
+            if allowed(view.nutrition.contains, rules):
+                out.append(view)
+        return out
+
+    def counts(self) -> Counts:
+        """Row counts of the main tables."""
+        with Session(self._engine) as s:
+            conn = s.connection()
+            user = conn.exec_driver_sql("SELECT COUNT(*) FROM food WHERE is_user").scalar_one()
+            return Counts(
+                foods=repo_foods.count_rows(s, "food"),
+                user_foods=int(user),
+                meals=repo_foods.count_rows(s, "meal"),
+                nutrient_values=repo_foods.count_rows(s, "nutrientvalue"),
+                portions=repo_foods.count_rows(s, "portion"),
+            )

@@ -1,0 +1,68 @@
+"""Plain-data (JSON-ready) views of domain objects, shared by the CLI and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from k2planner.domain.diet import compatible_restrictions
+from k2planner.domain.foods import Food
+from k2planner.domain.nutrients import MACROS, MK_FORMS, Nutrient
+from k2planner.services.catalog import MealView
+
+
+def _value(food: Food, nutrient: Nutrient) -> dict[str, Any] | None:
+    v = food.values.get(nutrient)
+    if v is None:
+        return None
+    return {"value": v.value, "unit": nutrient.unit, "source": v.source, "tier": v.tier.value}
+
+
+def food_to_dict(food: Food) -> dict[str, Any]:
+    """A food with every vitamin K form and its provenance; unknown values are null."""
+    k2 = food.k2
+    return {
+        "id": food.id,
+        "source_id": food.source_id,
+        "name": food.name,
+        "group": food.group,
+        "aisle": food.aisle,
+        "per": "100 g",
+        "k1": _value(food, Nutrient.K1),
+        "dihydrophylloquinone": _value(food, Nutrient.DK1),
+        "menaquinones": {n.label: _value(food, n) for n in MK_FORMS},
+        "k2_reported_total": _value(food, Nutrient.K2_REPORTED),
+        "k2_total_ug": k2.total_ug,
+        "k2_coverage": k2.coverage.value,
+        "macros": {n.value: _value(food, n) for n in MACROS},
+        "contains": food.contains.names(),
+        "suitable_for": [r.value for r in compatible_restrictions(food.contains)],
+        "portions": [{"amount": p.amount, "unit": p.unit, "grams": p.grams} for p in food.portions],
+        "note": food.note,
+    }
+
+
+def meal_to_dict(view: MealView) -> dict[str, Any]:
+    """A meal with its derived per-serving nutrition."""
+    n = view.nutrition
+    m = view.meal
+    return {
+        "id": m.id,
+        "key": m.key,
+        "name": m.name,
+        "slots": [s.value for s in m.slots],
+        "cuisine": m.cuisine,
+        "tags": list(m.tags),
+        "per_serving": {
+            "grams": round(n.grams, 1),
+            "energy_kcal": round(n.energy_kcal, 1),
+            "k1_ug": round(n.k1_ug, 2),
+            "k2_ug": round(n.k2.total_ug, 2),
+            "k2_by_form_ug": {f.label: round(v, 2) for f, v in n.k2.by_form.items()},
+            "k2_coverage": n.k2.coverage_text(),
+        },
+        "contains": n.contains.names(),
+        "suitable_for": [r.value for r in compatible_restrictions(n.contains)],
+        "ingredients": [
+            {"food_id": i.food_id, "grams": i.grams, "note": i.note} for i in m.ingredients
+        ],
+    }

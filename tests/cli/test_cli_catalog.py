@@ -1,0 +1,92 @@
+"""The CLI over the catalog: self-test, foods search, meals list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from k2planner.cli import main
+from k2planner.db.database import OpenedDatabase
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_self_test_creates_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--self-test creates, seeds and reports a new database."""
+    db = tmp_path / "fresh" / "k.sqlite"
+    code, out, _ = _run(capsys, "--db", str(db), "--self-test")
+    assert code == 0
+    assert str(db) in out and "OK" in out
+    foods = int(out.split("foods: ")[1].split()[0].replace(",", ""))
+    meals = int(out.split("meals: ")[1].split()[0])
+    assert foods >= 7000 and meals >= 150
+
+
+def test_foods_search_json_has_sources_and_nulls(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Gouda: long-chain forms from the literature with source keys; unmeasured is null."""
+    code, out, _ = _run(capsys, "--db", str(seeded_db.path), "foods", "search", "gouda", "--json")
+    assert code == 0
+    foods = {f["source_id"]: f for f in json.loads(out)}
+    usda = foods["usda:01022"]
+    assert usda["menaquinones"]["MK-9"]["source"].startswith("k2viewer")
+    assert usda["menaquinones"]["MK-9"]["unit"] == "µg"
+    assert usda["k1"]["source"].startswith("usda_sr28")
+    ciqual = foods["ciqual:12736"]
+    assert ciqual["menaquinones"]["MK-4"] is None
+    assert ciqual["k2_total_ug"] is None and ciqual["k2_coverage"] == "unknown"
+
+
+def test_foods_search_text_shows_unknown_as_dash(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The text table shows unknown values as a dash, never 0."""
+    code, out, _ = _run(capsys, "--db", str(seeded_db.path), "foods", "search", "gouda")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("ciqual:12736"))
+    assert "–" in line and "unknown" in line
+
+
+def test_meals_list_diet_filter(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """meals list --diet vegan lists only vegan meals."""
+    code, out, _ = _run(
+        capsys, "--db", str(seeded_db.path), "meals", "list", "--diet", "vegan", "--json"
+    )
+    assert code == 0
+    meals = json.loads(out)
+    assert len(meals) >= 30
+    assert all("vegan" in m["suitable_for"] for m in meals)
+
+
+def test_bad_diet_is_a_clear_error(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown diet exits with status 2 and names the choices."""
+    code, _, err = _run(capsys, "--db", str(seeded_db.path), "meals", "list", "--diet", "paleo")
+    assert code == 2
+    assert "choose from" in err
+
+
+def test_newer_database_is_refused_on_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI reports a too-new database in plain words and exits 2."""
+    import sqlite3
+
+    db = tmp_path / "k.sqlite"
+    assert main(["--db", str(db), "--self-test"]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    code, _, err = _run(capsys, "--db", str(db), "--self-test")
+    assert code == 2
+    assert "newer" in err and "not changed" in err

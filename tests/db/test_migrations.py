@@ -1,0 +1,116 @@
+"""Schema versioning: create, migrate with backup, refuse newer or foreign files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from k2planner.db import migrate
+from k2planner.db.database import open_database
+from k2planner.db.engine import make_file_engine
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def test_empty_file_migrates_to_head(tmp_path: Path, resources: Path) -> None:
+    """A new file gets every migration and the current head revision."""
+    db = open_database(tmp_path / "new.sqlite", resources, seed=False)
+    db.engine.dispose()
+    assert db.created and db.backup is None
+    assert _revision(tmp_path / "new.sqlite") == migrate.head_revision()
+
+
+def test_old_schema_is_backed_up_then_migrated(tmp_path: Path, resources: Path) -> None:
+    """A database at an older revision is copied aside first, then upgraded; data survive."""
+    path = tmp_path / "old.sqlite"
+    engine = make_file_engine(path)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO preference (key, value) VALUES ('k2_target_ug', '120')")
+    engine.dispose()
+
+    db = open_database(path, resources, seed=False)
+    db.engine.dispose()
+
+    assert db.migrated_from == "0001"
+    assert db.backup is not None and db.backup.exists()
+    assert _revision(db.backup) == "0001"
+    with sqlite3.connect(db.backup) as conn:
+        assert conn.execute("SELECT value FROM preference").fetchone() == ("120",)
+    assert _revision(path) == migrate.head_revision()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM preference").fetchone() == ("120",)
+        conn.execute("SELECT COUNT(*) FROM shoppingmark").fetchone()
+
+
+def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path, resources: Path) -> None:
+    """A revision this version does not know is refused; the file keeps every byte."""
+    path = tmp_path / "future.sqlite"
+    db = open_database(path, resources, seed=False)
+    db.engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = _sha(path)
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+
+    with pytest.raises(migrate.NewerDatabaseError, match="newer"):
+        open_database(path, resources)
+
+    assert _sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path, resources: Path) -> None:
+    """An SQLite database of another program is not opened or changed."""
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)")
+    before = _sha(path)
+    with pytest.raises(migrate.DatabaseError, match="another program"):
+        open_database(path, resources)
+    assert _sha(path) == before
+
+
+def test_garbage_file_is_refused_untouched(tmp_path: Path, resources: Path) -> None:
+    """A file that is not SQLite at all gives a clear error and is not changed."""
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is not a database\n" * 100)
+    before = _sha(path)
+    with pytest.raises(migrate.DatabaseError, match="not a k2planner database"):
+        open_database(path, resources)
+    assert _sha(path) == before
+
+
+def test_pragmas_wal_and_foreign_keys(tmp_path: Path, resources: Path) -> None:
+    """The file engine runs in WAL mode with foreign keys enforced."""
+    db = open_database(tmp_path / "p.sqlite", resources, seed=False)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    db.engine.dispose()
+
+
+def test_migrations_match_table_models() -> None:
+    """The migration scripts produce exactly the schema of the table models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    from k2planner.db.engine import make_memory_engine
+
+    engine = make_memory_engine()
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
