@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from k2planner.db.database import open_database  # noqa: E402
-from k2planner.paths import resources_dir  # noqa: E402
+from k2planner.db.database import open_database
+from k2planner.paths import resources_dir
 
 RUNS = 5
 

@@ -1,0 +1,158 @@
+"""What a plan contains, recomputed from the foods: per ingredient, per meal, per day.
+
+Nothing here is stored; totals are always derived from the database values, so anyone can
+recompute them from the source data (each ingredient carries its food's source id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from k2planner.domain.foods import Food
+from k2planner.domain.k2 import K2Summary, K2Tally, tally_k2
+from k2planner.domain.meals import Meal
+from k2planner.domain.nutrients import MK_FORMS, Nutrient
+from k2planner.domain.planner.types import Assignment
+
+
+@dataclass(frozen=True, slots=True)
+class IngredientUse:
+    """One ingredient of a planned meal, for one person, with its contributions."""
+
+    food_id: int
+    source_id: str
+    name: str
+    grams: float
+    k1_ug: float | None
+    k2: K2Summary
+    energy_kcal: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMeal:
+    """A planned slot with its meal, per person."""
+
+    assignment: Assignment
+    meal: Meal
+    ingredients: tuple[IngredientUse, ...]
+    k2: K2Tally
+    k1_ug: float
+    energy_kcal: float
+
+    @property
+    def vitamin_k_ug(self) -> float:
+        """K1 + K2 (known values)."""
+        return self.k1_ug + self.k2.total_ug
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    """One day's totals, per person."""
+
+    day: int
+    date: dt.date
+    k2: K2Tally
+    k1_ug: float
+    k1_known_items: int
+    energy_kcal: float
+
+    @property
+    def vitamin_k_ug(self) -> float:
+        """Total vitamin K, K1 + K2 (known values)."""
+        return self.k1_ug + self.k2.total_ug
+
+
+@dataclass(frozen=True)
+class PlanDetails:
+    """The plan's meals and days."""
+
+    start: dt.date
+    meals: tuple[PlannedMeal, ...]
+    days: tuple[DayTotals, ...]
+
+    def average_k2_ug(self) -> float:
+        """Mean K2 a day (known values)."""
+        return sum(d.k2.total_ug for d in self.days) / max(1, len(self.days))
+
+    def average_vitamin_k_ug(self) -> float:
+        """Mean K1 + K2 a day."""
+        return sum(d.vitamin_k_ug for d in self.days) / max(1, len(self.days))
+
+    def coverage(self) -> K2Tally:
+        """K2 coverage over the whole week."""
+        return tally_k2_of(u for m in self.meals for u in m.ingredients)
+
+    def meal_at(self, day: int, slot: object) -> PlannedMeal | None:
+        """The planned meal of a day and slot."""
+        for m in self.meals:
+            if m.assignment.day == day and m.assignment.slot == slot:
+                return m
+        return None
+
+
+def tally_k2_of(uses: Iterable[IngredientUse]) -> K2Tally:
+    """K2 tally over ingredient uses."""
+    return tally_k2(u.k2 for u in uses)
+
+
+def _use(food: Food, grams: float) -> IngredientUse:
+    factor = grams / 100.0
+    k1 = food.value(Nutrient.K1)
+    energy = food.value(Nutrient.ENERGY)
+    return IngredientUse(
+        food.id,
+        food.source_id,
+        food.name,
+        grams,
+        None if k1 is None else k1 * factor,
+        food.k2.scaled(factor),
+        None if energy is None else energy * factor,
+    )
+
+
+def plan_details(
+    assignments: tuple[Assignment, ...],
+    meals: Mapping[int, Meal],
+    foods: Mapping[int, Food],
+    start: dt.date,
+    days: int,
+) -> PlanDetails:
+    """Recompute every ingredient's contribution and every day's totals."""
+    planned = []
+    for a in assignments:
+        meal = meals[a.meal_id]
+        uses = tuple(_use(foods[i.food_id], i.grams * a.servings) for i in meal.ingredients)
+        planned.append(
+            PlannedMeal(
+                a,
+                meal,
+                uses,
+                tally_k2(u.k2 for u in uses),
+                sum(u.k1_ug for u in uses if u.k1_ug is not None),
+                sum(u.energy_kcal for u in uses if u.energy_kcal is not None),
+            )
+        )
+    totals = []
+    for d in range(days):
+        todays = [m for m in planned if m.assignment.day == d]
+        day_uses = [u for m in todays for u in m.ingredients]
+        totals.append(
+            DayTotals(
+                d,
+                start + dt.timedelta(days=d),
+                tally_k2(u.k2 for u in day_uses),
+                sum(u.k1_ug for u in day_uses if u.k1_ug is not None),
+                sum(1 for u in day_uses if u.k1_ug is not None),
+                sum(u.energy_kcal for u in day_uses if u.energy_kcal is not None),
+            )
+        )
+    return PlanDetails(start, tuple(planned), tuple(totals))
+
+
+def forms_of(tally: K2Tally) -> dict[str, float]:
+    """K2 by form label (MK-4 … MK-10), plus K2 reported without a split."""
+    out = {f.label: tally.by_form[f] for f in MK_FORMS}
+    out["unsplit"] = tally.unsplit_ug
+    return out

@@ -1,0 +1,130 @@
+"""Inputs and outputs of the planner (immutable values)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from k2planner.domain.diet import Contains, Restriction
+from k2planner.domain.meals import Slot
+
+SERVING_LEVELS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0)
+
+# Share of the day's energy each slot is meant to carry; the user's calorie range is scaled
+# by the share of the enabled slots (a plan of dinners only is not asked for 2,000 kcal).
+SLOT_ENERGY_SHARE: dict[Slot, float] = {
+    Slot.BREAKFAST: 0.25,
+    Slot.LUNCH: 0.30,
+    Slot.DINNER: 0.35,
+    Slot.SNACK: 0.10,
+}
+
+
+class Mode(StrEnum):
+    """What the plan optimises for."""
+
+    K2_TARGET = "k2-target"  # every day's K2 at least the target
+    CONSISTENCY = "consistency"  # vitamin K antagonist: total vitamin K within a band, daily
+
+
+class SolveStatus(StrEnum):
+    """How the solver finished."""
+
+    OPTIMAL = "optimal"  # proven optimal within the configured gap
+    TIME_LIMITED = "time-limited"  # best plan found when the time limit hit
+    INFEASIBLE = "infeasible"  # hard rules cannot all hold (e.g. no meal allowed for a slot)
+
+
+@dataclass(frozen=True, slots=True)
+class MealOption:
+    """What the planner needs to know about one meal, per serving."""
+
+    id: int
+    name: str
+    slots: tuple[Slot, ...]
+    k2_ug: float
+    k1_ug: float
+    energy_kcal: float
+    contains: Contains
+    food_ids: frozenset[int] = frozenset()
+    top_k2_food: str = ""  # name of the ingredient giving most K2 (for explanations)
+
+    @property
+    def vitamin_k_ug(self) -> float:
+        """K1 + K2 per serving."""
+        return self.k1_ug + self.k2_ug
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """A slot the user fixed: this meal, this many servings."""
+
+    day: int
+    slot: Slot
+    meal_id: int
+    servings: float = 1.0
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """Everything one solve needs. ``meals`` is the whole catalogue; filtering happens inside."""
+
+    meals: tuple[MealOption, ...]
+    days: int = 7
+    slots: tuple[Slot, ...] = (Slot.BREAKFAST, Slot.LUNCH, Slot.DINNER, Slot.SNACK)
+    mode: Mode = Mode.K2_TARGET
+    k2_target_ug: float = 90.0
+    energy_min_kcal: float = 1800.0
+    energy_max_kcal: float = 2400.0
+    vk_baseline_ug: float = 100.0
+    vk_band_ug: float = 20.0
+    restrictions: frozenset[Restriction] = frozenset()
+    excluded_meal_ids: frozenset[int] = frozenset()
+    excluded_food_ids: frozenset[int] = frozenset()
+    favourite_meal_ids: frozenset[int] = frozenset()
+    recent_meal_uses: Mapping[int, int] = field(default_factory=dict)
+    locks: tuple[Lock, ...] = ()
+    max_uses_per_week: int = 2
+    allow_consecutive_days: bool = False
+    serving_levels: tuple[float, ...] = SERVING_LEVELS
+    seed: int = 0
+    time_limit_s: float = 10.0
+    mip_rel_gap: float = 0.01
+
+    def energy_range(self) -> tuple[float, float]:
+        """The day's calorie range scaled to the enabled slots."""
+        share = sum(SLOT_ENERGY_SHARE[s] for s in self.slots) or 1.0
+        return self.energy_min_kcal * share, self.energy_max_kcal * share
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One planned slot."""
+
+    day: int
+    slot: Slot
+    meal_id: int
+    servings: float
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """A solved week: the assignments and how the solver finished."""
+
+    assignments: tuple[Assignment, ...]
+    status: SolveStatus
+    objective: float
+    mip_gap: float
+    seconds: float
+    shortfall_ug: tuple[float, ...] = ()
+    message: str = ""
+    bound: float = float("-inf")  # proven lower bound on the objective
+
+    def at(self, day: int, slot: Slot) -> Assignment | None:
+        """The assignment of a day and slot, if any."""
+        for a in self.assignments:
+            if a.day == day and a.slot is slot:
+                return a
+        return None

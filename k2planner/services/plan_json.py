@@ -1,0 +1,166 @@
+"""The plan as JSON: every ingredient with its food and source ids, so totals can be checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from k2planner.domain.advice import Advice
+from k2planner.domain.k2 import K2Summary, K2Tally
+from k2planner.domain.nutrients import MK_FORMS
+from k2planner.domain.planner.details import IngredientUse, PlannedMeal
+from k2planner.domain.planner.types import Mode
+from k2planner.domain.preferences import Anticoagulant
+from k2planner.services.planning import PlanOutcome
+
+
+def _r(x: float | None, nd: int = 3) -> float | None:
+    return None if x is None else round(x, nd)
+
+
+def _forms(k2: K2Summary) -> dict[str, float | None]:
+    return {f.label: _r(v) for f, v in k2.forms.items()}
+
+
+def _tally(t: K2Tally) -> dict[str, Any]:
+    return {
+        "k2_ug": _r(t.total_ug),
+        "k2_by_form_ug": {
+            **{f.label: _r(t.by_form[f]) for f in MK_FORMS},
+            "reported total, forms unknown": _r(t.unsplit_ug),
+        },
+        "coverage": {
+            "items": t.items,
+            "k2_known": t.known_items,
+            "k2_partly_known": t.partial_items,
+            "text": t.coverage_text(),
+        },
+    }
+
+
+def _ingredient(u: IngredientUse, food_group: str) -> dict[str, Any]:
+    return {
+        "food_id": u.food_id,
+        "source_id": u.source_id,
+        "name": u.name,
+        "group": food_group,
+        "grams": _r(u.grams, 2),
+        "energy_kcal": _r(u.energy_kcal, 1),
+        "k1_ug": _r(u.k1_ug),
+        "k2_ug": _r(u.k2.total_ug),
+        "k2_coverage": u.k2.coverage.value,
+        "k2_from_reported_total": u.k2.from_reported_total,
+        "menaquinones_ug": _forms(u.k2),
+    }
+
+
+def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
+    a = pm.assignment
+    foods = outcome.catalogue.foods
+    return {
+        "slot": a.slot.value,
+        "meal_id": a.meal_id,
+        "meal_key": pm.meal.key,
+        "meal": pm.meal.name,
+        "servings": a.servings,
+        "locked": a.locked,
+        "k2_ug": _r(pm.k2.total_ug),
+        "k1_ug": _r(pm.k1_ug),
+        "energy_kcal": _r(pm.energy_kcal, 1),
+        "ingredients": [_ingredient(u, foods[u.food_id].group) for u in pm.ingredients],
+    }
+
+
+def advice_to_dict(a: Advice) -> dict[str, Any]:
+    """An advice item with its sources."""
+    return {
+        "kind": a.kind.value,
+        "severity": a.severity.value,
+        "title": a.title,
+        "text": a.text,
+        "day": a.day,
+        "sources": [{"key": s.key, "citation": s.citation, "url": s.url} for s in a.sources],
+    }
+
+
+def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
+    """The whole plan, per person; household size only scales the shopping list."""
+    p = outcome.prefs
+    r = outcome.result
+    vka = p.anticoagulant is Anticoagulant.VKA
+    days: list[dict[str, Any]] = []
+    met = 0
+    for d in outcome.details.days:
+        meals = [m for m in outcome.details.meals if m.assignment.day == d.day]
+        totals: dict[str, Any] = {
+            **_tally(d.k2),
+            "k1_ug": _r(d.k1_ug),
+            "vitamin_k_ug": _r(d.vitamin_k_ug),
+            "energy_kcal": _r(d.energy_kcal, 1),
+        }
+        if vka:
+            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
+            totals["in_band"] = lo - 0.5 <= d.vitamin_k_ug <= hi + 0.5
+        else:
+            totals["meets_target"] = d.k2.total_ug >= p.k2_target_ug - 0.05
+            met += totals["meets_target"]
+        days.append(
+            {
+                "day": d.day + 1,
+                "date": d.date.isoformat(),
+                "label": outcome.day_labels[d.day],
+                "meals": [_meal(m, outcome) for m in meals],
+                "totals": totals,
+            }
+        )
+    points = None if r.bound == float("-inf") else r.objective - r.bound
+    out: dict[str, Any] = {
+        "plan_id": outcome.plan_id,
+        "start_date": outcome.start.isoformat(),
+        "days": days,
+        "per": "person; quantities are grams of each food as eaten (raw unless the food says "
+        "cooked); contributions = grams / 100 × the food's value per 100 g",
+        "household_size": p.household_size,
+        "seed": outcome.seed,
+        "mode": (Mode.CONSISTENCY if vka else Mode.K2_TARGET).value,
+        "k2_target_ug": None if vka else p.k2_target_ug,
+        "vitamin_k_band_ug": [p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug]
+        if vka
+        else None,
+        "anticoagulant": p.anticoagulant.value,
+        "restrictions": sorted(r_.value for r_ in p.restrictions),
+        "status": r.status.value,
+        "objective": _r(r.objective),
+        "bound": None if points is None else _r(r.bound),
+        "gap": {
+            "points": None if points is None else _r(max(points, 0.0)),
+            "relative": _r(r.mip_gap, 5),
+        },
+        "solve_seconds": _r(r.seconds),
+        "message": r.message,
+        "week": {
+            "average_k2_ug": _r(outcome.details.average_k2_ug()),
+            "average_vitamin_k_ug": _r(outcome.details.average_vitamin_k_ug()),
+            "days_meeting_target": None
+            if vka
+            else sum(1 for d in days if d["totals"]["meets_target"]),
+            "coverage": _tally(outcome.details.coverage())["coverage"],
+        },
+        "shortfall": None,
+        "advice": [advice_to_dict(a) for a in outcome.advice],
+    }
+    if outcome.explanation is not None:
+        e = outcome.explanation
+        out["shortfall"] = {
+            "best_reachable_ug_per_day": _r(e.best_ug, 1),
+            "rules": e.rules,
+            "relaxations": [
+                {
+                    "allowing": x.rule,
+                    "reachable_ug_per_day": _r(x.reachable_ug, 1),
+                    "example": x.example,
+                }
+                for x in e.relaxations
+            ],
+            "text": e.text(),
+        }
+    return out

@@ -1,0 +1,353 @@
+"""Plan a week: build the solver request from preferences, solve, explain, advise, save."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from k2planner.db import repo_foods, repo_meals, repo_state
+from k2planner.domain.advice import Advice, advise
+from k2planner.domain.foods import Food
+from k2planner.domain.meals import Meal, Slot, meal_nutrition
+from k2planner.domain.planner.details import PlanDetails, plan_details
+from k2planner.domain.planner.explain import ShortfallExplanation, explain_shortfall
+from k2planner.domain.planner.solver import solve_week
+from k2planner.domain.planner.swap import SwapOption, swap_options
+from k2planner.domain.planner.types import (
+    Assignment,
+    Lock,
+    MealOption,
+    Mode,
+    PlanRequest,
+    SolveResult,
+    SolveStatus,
+)
+from k2planner.domain.preferences import Anticoagulant, Preferences
+
+
+def day_label(day: dt.date) -> str:
+    """E.g. "Mon 23 Nov"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def short_food_name(name: str) -> str:
+    """A readable short name: "Cheese, gouda, aged" → "gouda cheese", "Natto" → "natto"."""
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    if not parts:
+        return name
+    if len(parts) > 1 and parts[0].lower() in {"cheese", "fish", "egg", "nuts", "seeds"}:
+        return f"{parts[1]} {parts[0]}".lower()
+    return parts[0].lower()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Meals, the foods they use, and what the planner needs of each meal."""
+
+    meals: Mapping[int, Meal]
+    foods: Mapping[int, Food]
+    options: tuple[MealOption, ...]
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """A solved (or stored) week with everything the UI and CLI show."""
+
+    plan_id: int | None
+    prefs: Preferences
+    seed: int
+    start: dt.date
+    result: SolveResult
+    details: PlanDetails
+    advice: tuple[Advice, ...]
+    explanation: ShortfallExplanation | None
+    day_labels: tuple[str, ...]
+    catalogue: Catalogue
+
+    @property
+    def assignments(self) -> tuple[Assignment, ...]:
+        """The planned slots."""
+        return self.result.assignments
+
+
+def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[MealOption, ...]:
+    """Per-serving planner inputs for each meal, derived from its ingredients."""
+    out = []
+    for m in meals:
+        n = meal_nutrition(m, foods)
+        richest = max(
+            m.ingredients,
+            key=lambda i: foods[i.food_id].k2.total_or_zero() * i.grams,
+            default=None,
+        )
+        top = (
+            short_food_name(foods[richest.food_id].name)
+            if richest is not None and foods[richest.food_id].k2.total_or_zero() > 0
+            else ""
+        )
+        out.append(
+            MealOption(
+                m.id,
+                m.name,
+                m.slots,
+                n.k2.total_ug,
+                n.k1_ug,
+                n.energy_kcal,
+                n.contains,
+                frozenset(i.food_id for i in m.ingredients),
+                top,
+            )
+        )
+    return tuple(out)
+
+
+class PlanningService:
+    """Generate, store, reload and modify week plans."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def catalogue(self) -> Catalogue:
+        """All meals with their foods (read fresh: the user may have edited meals)."""
+        with Session(self._engine) as s:
+            meals = repo_meals.load_meals(s)
+            foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+        return Catalogue({m.id: m for m in meals}, foods, meal_options(meals, foods))
+
+    def recent_uses(self, start: dt.date) -> dict[int, int]:
+        """How often each meal appeared in the newest plan of an earlier week."""
+        with Session(self._engine) as s:
+            rows = repo_state.plans_before(s, start.isoformat())
+        uses: Counter[int] = Counter()
+        for row in rows:
+            uses.update(a["meal_id"] for a in _load_assignments(row.plan_json))
+        return dict(uses)
+
+    def build_request(
+        self,
+        prefs: Preferences,
+        catalogue: Catalogue,
+        *,
+        seed: int,
+        locks: Iterable[Lock] = (),
+        start: dt.date,
+        time_limit_s: float = 10.0,
+    ) -> PlanRequest:
+        """The solver request for ``prefs``."""
+        vka = prefs.anticoagulant is Anticoagulant.VKA
+        return PlanRequest(
+            meals=catalogue.options,
+            days=prefs.days,
+            slots=prefs.slots,
+            mode=Mode.CONSISTENCY if vka else Mode.K2_TARGET,
+            k2_target_ug=prefs.k2_target_ug,
+            energy_min_kcal=prefs.energy_min_kcal,
+            energy_max_kcal=prefs.energy_max_kcal,
+            vk_baseline_ug=prefs.vk_baseline_ug,
+            vk_band_ug=prefs.vk_band_ug,
+            restrictions=prefs.restrictions,
+            excluded_meal_ids=prefs.excluded_meal_ids,
+            excluded_food_ids=prefs.excluded_food_ids,
+            favourite_meal_ids=prefs.favourite_meal_ids,
+            recent_meal_uses=self.recent_uses(start),
+            locks=tuple(lk for lk in locks if lk.day < prefs.days and lk.slot in prefs.slots),
+            max_uses_per_week=prefs.max_uses_per_week,
+            allow_consecutive_days=prefs.allow_consecutive_days,
+            seed=seed,
+            time_limit_s=time_limit_s,
+        )
+
+    def generate(
+        self,
+        prefs: Preferences,
+        *,
+        seed: int | None = None,
+        locks: Iterable[Lock] = (),
+        start: dt.date | None = None,
+        time_limit_s: float = 10.0,
+        save: bool = True,
+    ) -> PlanOutcome:
+        """Solve a week for ``prefs``; locked slots stay as they are."""
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        start = start or prefs.effective_start()
+        catalogue = self.catalogue()
+        request = self.build_request(
+            prefs, catalogue, seed=seed, locks=locks, start=start, time_limit_s=time_limit_s
+        )
+        result = solve_week(request)
+        explanation = None
+        if (
+            request.mode is Mode.K2_TARGET
+            and result.status is not SolveStatus.INFEASIBLE
+            and any(s > 0.5 for s in result.shortfall_ug)
+        ):
+            explanation = explain_shortfall(request)
+        outcome = self._outcome(None, prefs, seed, start, result, explanation, catalogue)
+        return self.save(outcome) if save and result.assignments else outcome
+
+    def _outcome(
+        self,
+        plan_id: int | None,
+        prefs: Preferences,
+        seed: int,
+        start: dt.date,
+        result: SolveResult,
+        explanation: ShortfallExplanation | None,
+        catalogue: Catalogue,
+    ) -> PlanOutcome:
+        details = plan_details(
+            result.assignments, catalogue.meals, catalogue.foods, start, prefs.days
+        )
+        labels = tuple(day_label(start + dt.timedelta(days=d)) for d in range(prefs.days))
+        advice = advise(details, prefs, labels, explanation.advice() if explanation else None)
+        return PlanOutcome(
+            plan_id,
+            prefs,
+            seed,
+            start,
+            result,
+            details,
+            tuple(advice),
+            explanation,
+            labels,
+            catalogue,
+        )
+
+    def save(self, outcome: PlanOutcome) -> PlanOutcome:
+        """Store a plan with its preferences and seed; returns it with its id."""
+        data = plan_to_storage(outcome)
+        with Session(self._engine) as s:
+            plan_id = repo_state.add_plan(
+                s,
+                created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                start_date=outcome.start.isoformat(),
+                seed=outcome.seed,
+                status=outcome.result.status.value,
+                preferences=outcome.prefs.to_json(),
+                plan=data,
+            )
+            s.commit()
+        return replace(outcome, plan_id=plan_id)
+
+    def load(self, plan_id: int | None = None) -> PlanOutcome | None:
+        """A stored plan (the newest if ``plan_id`` is None), recomputed from today's data."""
+        with Session(self._engine) as s:
+            row = repo_state.get_plan(s, plan_id) if plan_id else repo_state.latest_plan(s)
+            if row is None:
+                return None
+            prefs_data, plan_json, seed = row.preferences_json, row.plan_json, row.seed
+            start, pid = dt.date.fromisoformat(row.start_date), row.id
+        prefs = Preferences.from_json(_json(prefs_data))
+        catalogue = self.catalogue()
+        stored = _json(plan_json)
+        assignments = tuple(
+            Assignment(a["day"], Slot(a["slot"]), a["meal_id"], a["servings"], a["locked"])
+            for a in stored["assignments"]
+            if a["meal_id"] in catalogue.meals
+        )
+        result = SolveResult(
+            assignments,
+            SolveStatus(stored["status"]),
+            stored["objective"],
+            stored["mip_gap"],
+            stored["seconds"],
+            tuple(stored.get("shortfall_ug", ())),
+            bound=stored.get("bound", float("-inf")),
+        )
+        return self._outcome(pid, prefs, seed, start, result, None, catalogue)
+
+    def swap_options(
+        self, outcome: PlanOutcome, day: int, slot: Slot, top: int = 10
+    ) -> list[SwapOption]:
+        """Ranked alternatives for one slot, given the rest of the plan."""
+        request = self.build_request(
+            outcome.prefs, outcome.catalogue, seed=outcome.seed, start=outcome.start
+        )
+        return swap_options(request, outcome.assignments, day, slot, top)
+
+    def replace_slot(
+        self,
+        outcome: PlanOutcome,
+        day: int,
+        slot: Slot,
+        meal_id: int | None,
+        servings: float = 1.0,
+        *,
+        locked: bool | None = None,
+        save: bool = True,
+    ) -> PlanOutcome:
+        """The plan with one slot changed (``meal_id`` None clears it)."""
+        current = outcome.result.at(day, slot)
+        keep_lock = current.locked if current is not None and locked is None else bool(locked)
+        rest = [a for a in outcome.assignments if not (a.day == day and a.slot is slot)]
+        if meal_id is not None:
+            rest.append(Assignment(day, slot, meal_id, servings, keep_lock))
+        order = list(Slot)
+        result = replace(
+            outcome.result,
+            assignments=tuple(sorted(rest, key=lambda a: (a.day, order.index(a.slot)))),
+            message="edited by hand",
+        )
+        new = self._outcome(
+            None, outcome.prefs, outcome.seed, outcome.start, result, None, outcome.catalogue
+        )
+        return self.save(new) if save else new
+
+    def set_locked(self, outcome: PlanOutcome, day: int, slot: Slot, locked: bool) -> PlanOutcome:
+        """Lock or unlock one slot (stored)."""
+        current = outcome.result.at(day, slot)
+        if current is None:
+            return outcome
+        return self.replace_slot(
+            outcome, day, slot, current.meal_id, current.servings, locked=locked
+        )
+
+
+def locks_of(outcome: PlanOutcome) -> tuple[Lock, ...]:
+    """The locked slots of a plan, as solver locks."""
+    return tuple(
+        Lock(a.day, a.slot, a.meal_id, a.servings) for a in outcome.assignments if a.locked
+    )
+
+
+def plan_to_storage(outcome: PlanOutcome) -> dict[str, Any]:
+    """The stored form of a plan (assignments and solver figures)."""
+    r = outcome.result
+    return {
+        "assignments": [
+            {
+                "day": a.day,
+                "slot": a.slot.value,
+                "meal_id": a.meal_id,
+                "meal_key": outcome.catalogue.meals[a.meal_id].key,
+                "servings": a.servings,
+                "locked": a.locked,
+            }
+            for a in r.assignments
+        ],
+        "status": r.status.value,
+        "objective": r.objective,
+        "bound": r.bound,
+        "mip_gap": r.mip_gap,
+        "seconds": r.seconds,
+        "shortfall_ug": list(r.shortfall_ug),
+    }
+
+
+def _json(text: str) -> dict[str, Any]:
+    import json
+
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def _load_assignments(text: str) -> list[dict[str, Any]]:
+    return list(_json(text).get("assignments", []))

@@ -1,0 +1,149 @@
+"""The plan CLI: JSON with provenance, locks, swaps and clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from k2planner.cli import main
+from k2planner.db.database import OpenedDatabase
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_json_lists_ingredients_with_sources(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON has days × slots, ingredients with food and source ids, totals, status, advice."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--seed",
+        "7",
+        "--json",
+        "--start",
+        "2026-11-23",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["status"] == "optimal" and len(data["days"]) == 7
+    day = data["days"][0]
+    assert [m["slot"] for m in day["meals"]] == ["breakfast", "lunch", "dinner", "snack"]
+    ing = day["meals"][0]["ingredients"][0]
+    assert {"food_id", "source_id", "grams", "k1_ug", "menaquinones_ug"} <= set(ing)
+    assert ":" in ing["source_id"]
+    assert "coverage" in day["totals"] and "k2_by_form_ug" in day["totals"]
+    assert all(d["totals"]["meets_target"] for d in data["days"])
+    assert all(s["key"] for a in data["advice"] for s in a["sources"])
+
+
+def test_plan_lock_and_diet(seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lock fixes a slot; --diet filters the rest."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--json",
+        "--seed",
+        "1",
+        "--diet",
+        "vegetarian",
+        "--lock",
+        "2:dinner:mushroom-risotto:1.5",
+        "--no-save",
+    )
+    assert code == 0
+    data = json.loads(out)
+    dinner = next(m for m in data["days"][1]["meals"] if m["slot"] == "dinner")
+    assert dinner["meal_key"] == "mushroom-risotto" and dinner["servings"] == 1.5
+    assert dinner["locked"]
+
+
+def test_plan_warfarin_json(seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]) -> None:
+    """--anticoagulant warfarin: band in the JSON, every day in band, no supplement hint."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--json",
+        "--seed",
+        "3",
+        "--anticoagulant",
+        "warfarin",
+        "--baseline",
+        "100",
+        "--band",
+        "20",
+        "--no-save",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["vitamin_k_band_ug"] == [80, 120]
+    assert all(d["totals"]["in_band"] for d in data["days"])
+    kinds = {a["kind"] for a in data["advice"]}
+    assert "vka-warning" in kinds and "supplement-hint" not in kinds
+
+
+def test_plan_swap_lists_alternatives(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """plan swap lists alternatives for a slot of the stored plan; --apply saves."""
+    assert _run(capsys, "--db", str(seeded_db.path), "plan", "--seed", "2")[0] == 0
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "swap",
+        "--day",
+        "1",
+        "--slot",
+        "dinner",
+        "--top",
+        "3",
+    )
+    assert code == 0 and "Alternatives for" in out
+    assert len([x for x in out.splitlines() if "day K2" in x]) == 3
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "swap",
+        "--day",
+        "tue",
+        "--slot",
+        "dinner",
+        "--apply",
+        "bolognese",
+    )
+    assert code == 0 and "Saved plan" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lock", "9:dinner:bolognese"], "outside the plan"),
+        (["--lock", "1:dinner:no-such-meal"], "no meal"),
+        (["--lock", "1:brunch:bolognese"], "unknown slot"),
+        (["--exclude", "unobtainium"], "matches no meal"),
+        (["--target", "-5"], "K2 target"),
+        (["--diet", "fruitarian"], "choose from"),
+    ],
+)
+def test_plan_bad_input(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    """Bad options give exit status 2 and a message that says what is wrong."""
+    code, _, err = _run(capsys, "--db", str(seeded_db.path), "plan", "--no-save", *args)
+    assert code == 2
+    assert message in err

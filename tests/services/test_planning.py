@@ -1,0 +1,191 @@
+"""Planning on the full bundled database: the acceptance scenarios and the stored history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from k2planner.db.database import OpenedDatabase
+from k2planner.domain.advice import Kind
+from k2planner.domain.diet import Restriction
+from k2planner.domain.meals import Slot
+from k2planner.domain.planner.solver import solve_week
+from k2planner.domain.planner.types import Lock, SolveStatus
+from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.services.plan_json import plan_to_dict
+from k2planner.services.planning import PlanningService, locks_of
+from k2planner.services.preferences import PreferencesService
+
+START = dt.date(2026, 11, 23)
+
+
+def kinds(outcome) -> set[Kind]:  # type: ignore[no-untyped-def]
+    return {a.kind for a in outcome.advice}
+
+
+def test_omnivore_meets_target_every_day(seeded_engine: Engine) -> None:
+    """Omnivore, 90 µg: all 7 days ≥ target, proven optimal, no supplement hint."""
+    out = PlanningService(seeded_engine).generate(Preferences(start_date=START), seed=11)
+    assert out.result.status is SolveStatus.OPTIMAL
+    assert all(d.k2.total_ug >= 90 - 0.05 for d in out.details.days)
+    assert Kind.SUPPLEMENT_HINT not in kinds(out)
+    assert out.explanation is None
+
+
+def test_vegan_soy_free_shortfall_is_explained(seeded_engine: Engine) -> None:
+    """Vegan + soy-free: best reachable, the cost of each restriction, and the hint's gap."""
+    prefs = Preferences(
+        start_date=START, restrictions=frozenset({Restriction.VEGAN, Restriction.SOY_FREE})
+    )
+    out = PlanningService(seeded_engine).generate(prefs, seed=2)
+    e = out.explanation
+    assert e is not None and e.best_ug < 30
+    soy = next(r for r in e.relaxations if r.rule == "soy")
+    assert soy.reachable_ug >= 89 and soy.example == "natto"
+    hint = next(a for a in out.advice if a.kind is Kind.SUPPLEMENT_HINT)
+    gap = 90 - out.details.average_k2_ug()
+    assert f"{gap:.0f} µg below your target" in hint.text
+    assert "doctor or pharmacist" in hint.text and hint.sources
+
+
+def test_warfarin_band_and_warning(seeded_engine: Engine) -> None:
+    """VKA: every day's K1 + K2 within 100 ± 20 µg, warning present, no supplement hint."""
+    prefs = Preferences(
+        start_date=START, anticoagulant=Anticoagulant.VKA, vk_baseline_ug=100, vk_band_ug=20
+    )
+    out = PlanningService(seeded_engine).generate(prefs, seed=5)
+    assert all(80 - 0.5 <= d.vitamin_k_ug <= 120 + 0.5 for d in out.details.days)
+    assert Kind.VKA_WARNING in kinds(out)
+    assert Kind.SUPPLEMENT_HINT not in kinds(out)
+    warning = next(a for a in out.advice if a.kind is Kind.VKA_WARNING)
+    assert "anticoagulation clinic" in warning.text and warning.sources
+
+
+def test_doac_gets_a_note_and_no_band(seeded_engine: Engine) -> None:
+    """DOAC: the factual note, and the ordinary K2 goal (no consistency band)."""
+    prefs = Preferences(start_date=START, anticoagulant=Anticoagulant.DOAC)
+    out = PlanningService(seeded_engine).generate(prefs, seed=5)
+    assert Kind.DOAC_NOTE in kinds(out) and Kind.VKA_WARNING not in kinds(out)
+    data = plan_to_dict(out)
+    assert data["mode"] == "k2-target" and data["vitamin_k_band_ug"] is None
+
+
+def test_reported_totals_recompute_from_the_raw_database(seeded_db: OpenedDatabase) -> None:
+    """Every day's K1 and MK-n totals equal the sum of grams × value/100 read with sqlite3."""
+    out = PlanningService(seeded_db.engine).generate(Preferences(start_date=START), seed=4)
+    data = plan_to_dict(out)
+    assert seeded_db.path is not None
+    conn = sqlite3.connect(seeded_db.path)
+    values: dict[tuple[str, str], float] = {
+        (sid, n): v
+        for sid, n, v in conn.execute(
+            "SELECT f.source_id, v.nutrient, v.value FROM nutrientvalue v "
+            "JOIN food f ON f.id = v.food_id"
+        )
+    }
+    for day in data["days"]:
+        k1 = mk7 = 0.0
+        for m in day["meals"]:
+            grams_by_food = {(i["source_id"]): i["grams"] for i in m["ingredients"]}
+            for sid, grams in grams_by_food.items():
+                k1 += grams / 100 * values.get((sid, "k1_ug"), 0.0)
+                mk7 += grams / 100 * values.get((sid, "mk7_ug"), 0.0)
+        assert day["totals"]["k1_ug"] == pytest.approx(k1, abs=0.01)
+        assert day["totals"]["k2_by_form_ug"]["MK-7"] == pytest.approx(mk7, abs=0.01)
+
+
+def test_locks_survive_regenerate(seeded_engine: Engine) -> None:
+    """Regenerating with a new seed keeps a locked slot as it was."""
+    svc = PlanningService(seeded_engine)
+    first = svc.generate(Preferences(start_date=START), seed=1)
+    cell = first.result.at(3, Slot.DINNER)
+    assert cell is not None
+    locked = svc.set_locked(first, 3, Slot.DINNER, True)
+    again = svc.generate(locked.prefs, seed=99, locks=locks_of(locked))
+    kept = again.result.at(3, Slot.DINNER)
+    assert kept is not None and (kept.meal_id, kept.servings, kept.locked) == (
+        cell.meal_id,
+        cell.servings,
+        True,
+    )
+
+
+def test_plans_are_saved_and_reload_identically(seeded_engine: Engine) -> None:
+    """A stored plan reloads with the same meals, seed and preferences."""
+    svc = PlanningService(seeded_engine)
+    out = svc.generate(Preferences(start_date=START, household_size=3), seed=8)
+    again = svc.load(out.plan_id)
+    assert again is not None
+    assert again.assignments == out.assignments
+    assert again.seed == 8 and again.prefs.household_size == 3
+
+
+def test_last_week_reduces_repetition(seeded_engine: Engine) -> None:
+    """Meals of last week's plan come back less often than without that history."""
+    svc = PlanningService(seeded_engine)
+    week1 = svc.generate(Preferences(start_date=START), seed=3)
+    last = {a.meal_id for a in week1.assignments}
+    nxt = START + dt.timedelta(days=7)
+    uses = svc.recent_uses(nxt)
+    assert sum(uses.values()) == len(week1.assignments)
+    cat = svc.catalogue()
+    with_history = without = 0
+    for seed in range(4):
+        req = svc.build_request(Preferences(start_date=nxt), cat, seed=seed, start=nxt)
+        assert req.recent_meal_uses == uses
+        with_history += len(last & {a.meal_id for a in solve_week(req).assignments})
+        plain = replace(req, recent_meal_uses={})
+        without += len(last & {a.meal_id for a in solve_week(plain).assignments})
+    assert with_history < without
+
+
+def test_swap_and_replace(seeded_engine: Engine) -> None:
+    """Swap lists ranked options; replacing a slot saves a new plan with that meal."""
+    svc = PlanningService(seeded_engine)
+    out = svc.generate(Preferences(start_date=START), seed=6)
+    options = svc.swap_options(out, 0, Slot.LUNCH, top=5)
+    assert 1 <= len(options) <= 5
+    pick = options[-1]
+    new = svc.replace_slot(out, 0, Slot.LUNCH, pick.meal_id, pick.servings)
+    cell = new.result.at(0, Slot.LUNCH)
+    assert cell is not None and cell.meal_id == pick.meal_id
+    assert new.plan_id != out.plan_id
+
+
+def test_preferences_round_trip(seeded_engine: Engine) -> None:
+    """Saved preferences load back equal."""
+    svc = PreferencesService(seeded_engine)
+    assert svc.load() == Preferences()
+    prefs = Preferences(
+        k2_target_ug=120,
+        restrictions=frozenset({Restriction.VEGETARIAN}),
+        anticoagulant=Anticoagulant.DOAC,
+        household_size=4,
+        slots=(Slot.LUNCH, Slot.DINNER),
+        start_date=START,
+    )
+    svc.save(prefs)
+    assert svc.load() == prefs
+
+
+def test_invalid_preferences_are_rejected() -> None:
+    """Absurd preferences raise a clear error."""
+    with pytest.raises(ValueError, match="K2 target"):
+        Preferences(k2_target_ug=0)
+    with pytest.raises(ValueError, match="calorie range"):
+        Preferences(energy_min_kcal=3000, energy_max_kcal=2000)
+
+
+def test_lock_of_forbidden_meal_is_respected(seeded_engine: Engine) -> None:
+    """The user's lock wins even over a restriction; the rest of the week obeys it."""
+    svc = PlanningService(seeded_engine)
+    cat = svc.catalogue()
+    gouda = next(m for m in cat.meals.values() if m.key == "gouda-omelette")
+    prefs = Preferences(start_date=START, restrictions=frozenset({Restriction.VEGAN}))
+    out = svc.generate(prefs, seed=1, locks=(Lock(0, Slot.BREAKFAST, gouda.id),))
+    cell = out.result.at(0, Slot.BREAKFAST)
+    assert cell is not None and cell.meal_id == gouda.id
