@@ -236,6 +236,13 @@ class PlanningService:
             s.commit()
         return replace(outcome, plan_id=plan_id)
 
+    def load_for_start(self, start: dt.date) -> PlanOutcome | None:
+        """The newest stored plan of the week starting ``start``, if any."""
+        with Session(self._engine) as s:
+            row = repo_state.latest_plan(s, start.isoformat())
+            plan_id = None if row is None else row.id
+        return None if plan_id is None else self.load(plan_id)
+
     def load(self, plan_id: int | None = None) -> PlanOutcome | None:
         """A stored plan (the newest if ``plan_id`` is None), recomputed from today's data."""
         with Session(self._engine) as s:

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Render the main views offscreen to PNG files in docs/screenshots/.
+
+usage: QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out DIR]
+
+It builds a fresh database in a temporary folder, plans a fixed week (seed and start date
+fixed, so the pictures are reproducible) and grabs: the plan, the foods browser, the meal
+editor, the settings dialog, and the plan in warfarin mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+
+START = dt.date(2026, 11, 23)
+SIZE = (1320, 860)
+
+
+def settle(app: QApplication, window: QWidget, rounds: int = 30) -> None:
+    """Let layouts and queued signals finish."""
+    for _ in range(rounds):
+        app.processEvents()
+    runner = getattr(window, "_runner", None)
+    if runner is not None:
+        runner.wait()
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    """Save a widget as PNG."""
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def show_dialog(app: QApplication, dlg: QDialog, path: Path) -> None:
+    """Show a dialog without blocking, grab it, close it."""
+    dlg.show()
+    for _ in range(30):
+        app.processEvents()
+    grab(dlg, path)
+    dlg.close()
+
+
+def main() -> int:
+    """Render every screenshot."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["K2PLANNER_DATA_DIR"] = tmp
+        app = QApplication.instance() or QApplication([])
+        assert isinstance(app, QApplication)
+        from k2planner.app import create_window
+        from k2planner.domain.preferences import Anticoagulant
+        from k2planner.paths import resources_dir
+        from k2planner.services.planning import PlanningService
+        from k2planner.ui.dialogs.meal_editor import MealEditorDialog
+        from k2planner.ui.dialogs.settings import SettingsDialog
+
+        window = create_window(Path(tmp) / "k2planner.sqlite", resources_dir())
+        w = window  # type: ignore[assignment]
+        w.resize(*SIZE)  # type: ignore[attr-defined]
+        prefs = w._prefs.load().with_changes(first_run_done=True, start_date=START)  # type: ignore[attr-defined]
+        w._prefs.save(prefs)  # type: ignore[attr-defined]
+        planning: PlanningService = w._planning  # type: ignore[attr-defined]
+        planning.generate(prefs, seed=7, start=START)
+        w.show()  # type: ignore[attr-defined]
+        w.plan_view.show_week(START)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        grab(w, args.out / "plan.png")  # type: ignore[arg-type]
+
+        w.tabs.setCurrentWidget(w.foods_view)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        fv = w.foods_view  # type: ignore[attr-defined]
+        fv.search.setText("gouda")
+        fv._apply_filter()
+        fv.table.selectRow(1)
+        fv.values_view.selectRow(3)
+        settle(app, w)  # type: ignore[arg-type]
+        grab(w, args.out / "foods.png")  # type: ignore[arg-type]
+
+        cat = planning.catalogue()
+        meal = next(m for m in cat.meals.values() if m.key == "gouda-potato-gratin")
+        catalog = w._catalog  # type: ignore[attr-defined]
+        editor = MealEditorDialog(lambda q: catalog.search_foods(q, 60), catalog.foods, meal, w)  # type: ignore[arg-type]
+        editor.query.setText("kefir")
+        editor._run_search()
+        show_dialog(app, editor, args.out / "meal-editor.png")
+
+        settings = SettingsDialog(prefs, {m.id: m.name for m in cat.meals.values()}, {}, w)  # type: ignore[arg-type]
+        show_dialog(app, settings, args.out / "settings.png")
+
+        vka = prefs.with_changes(anticoagulant=Anticoagulant.VKA, vk_baseline_ug=100, vk_band_ug=20)
+        w._prefs.save(vka)  # type: ignore[attr-defined]
+        planning.generate(vka, seed=7, start=START)
+        w.tabs.setCurrentWidget(w.plan_view)  # type: ignore[attr-defined]
+        w.plan_view.show_week(START)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        grab(w, args.out / "warfarin.png")  # type: ignore[arg-type]
+        w.close()  # type: ignore[attr-defined]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Details of a meal: ingredients with their vitamin K, totals, flags."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k2planner.domain.diet import compatible_restrictions
+from k2planner.domain.foods import Food
+from k2planner.domain.meals import Meal, meal_nutrition
+from k2planner.domain.nutrients import Nutrient
+from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
+
+
+def ingredient_rows(meal: Meal, foods: Mapping[int, Food], servings: float) -> list[IngredientRow]:
+    """Ingredient lines scaled to ``servings``."""
+    rows = []
+    for i in meal.ingredients:
+        food = foods[i.food_id]
+        grams = i.grams * servings
+        k1 = food.value(Nutrient.K1)
+        rows.append(
+            IngredientRow(
+                food.id,
+                food.name,
+                round(grams, 1),
+                i.note,
+                None if food.k2.total_ug is None else food.k2.total_ug * grams / 100,
+                None if k1 is None else k1 * grams / 100,
+            )
+        )
+    return rows
+
+
+class MealDetailsDialog(QDialog):
+    """What is in a meal (for the servings planned)."""
+
+    def __init__(
+        self,
+        meal: Meal,
+        foods: Mapping[int, Food],
+        servings: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(meal.name)
+        self.resize(720, 480)
+        n = meal_nutrition(meal, foods, servings)
+        forms = (
+            ", ".join(f"{f.label} {v:.1f}" for f, v in n.k2.by_form.items() if v > 0.05)
+            or "no known forms"
+        )
+        if n.k2.unsplit_ug > 0.05:
+            forms += f", forms unknown {n.k2.unsplit_ug:.1f}"
+        suitable = ", ".join(r.value for r in compatible_restrictions(n.contains)) or "—"
+        contains = ", ".join(n.contains.names()) or "none of the tracked allergens"
+        serv = "1 serving" if servings == 1 else f"{servings:g} servings"
+        head = QLabel(
+            f"<h3>{html.escape(meal.name)}</h3>"
+            f"<p>{html.escape(meal.cuisine)} · "
+            f"{html.escape(', '.join(s.label for s in meal.slots))}"
+            f" · {serv} per person</p>"
+            f"<p><b>K2 {n.k2.total_ug:.1f} µg</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "
+            f"{n.energy_kcal:.0f} kcal<br>{html.escape(n.k2.coverage_text())}; unknown K2 is "
+            f"counted as 0.<br>Contains: {html.escape(contains)}<br>Suitable for: "
+            f"{html.escape(suitable)}</p>"
+            + (f"<p>{html.escape(meal.description)}</p>" if meal.description else "")
+        )
+        head.setWordWrap(True)
+        self.model = IngredientsModel()
+        self.model.set_rows(ingredient_rows(meal, foods, servings))
+        table = QTableView()
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(table)
+        layout.addWidget(buttons)

@@ -1,0 +1,223 @@
+"""The main window: the warfarin banner above every view, tabs, menus, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k2planner import APP_DISPLAY_NAME
+from k2planner.domain.advice import Advice, vka_warning
+from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.services.catalog import CatalogService
+from k2planner.services.custom_foods import CustomFoodService
+from k2planner.services.planning import PlanningService, PlanOutcome
+from k2planner.services.preferences import PreferencesService
+from k2planner.services.user_meals import UserMealService
+from k2planner.ui.dialogs.about import AboutDialog
+from k2planner.ui.dialogs.common import show_sources
+from k2planner.ui.dialogs.settings import SettingsDialog
+from k2planner.ui.dialogs.welcome import WelcomeDialog
+from k2planner.ui.icons import app_icon
+from k2planner.ui.ui_state import UiState
+from k2planner.ui.views.foods_view import FoodsView
+from k2planner.ui.views.meals_view import MealsView
+from k2planner.ui.views.plan_view import PlanView
+from k2planner.ui.widgets.banner import WarfarinBanner
+from k2planner.ui.workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(
+        self,
+        *,
+        catalog: CatalogService,
+        planning: PlanningService,
+        preferences: PreferencesService,
+        custom_foods: CustomFoodService,
+        user_meals: UserMealService,
+        runner: TaskRunner,
+        ui_state: UiState,
+        resources: Path,
+        db_path: Path | None,
+    ) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._planning = planning
+        self._prefs = preferences
+        self._runner = runner
+        self._ui_state = ui_state
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setWindowIcon(app_icon(resources))
+        self.resize(1320, 860)
+
+        self.banner = WarfarinBanner()
+        self.banner.sources_requested.connect(self._banner_sources)
+        self.plan_view = PlanView(planning, preferences, runner, ui_state)
+        self.foods_view = FoodsView(catalog, custom_foods, preferences, runner, ui_state)
+        self.meals_view = MealsView(catalog, user_meals, preferences, ui_state)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plan_view, "Plan")
+        self.tabs.addTab(self.foods_view, "Foods")
+        self.tabs.addTab(self.meals_view, "Meals")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setVisible(False)
+        self.db_label = QLabel(f"Database: {db_path}" if db_path else "")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        runner.busy_changed.connect(self.busy.setVisible)
+        self.plan_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.plan_view.plan_changed.connect(self._plan_changed)
+        self.foods_view.foods_changed.connect(self.meals_view.reload)
+        self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
+        self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
+        self._build_menus()
+        self._refresh_banner(preferences.load())
+        ui_state.restore_window("main", self)
+        self.plan_view.restore_state()
+        self.foods_view.restore_state()
+        self.meals_view.restore_state()
+
+    # ------------------------------------------------------------------ menus
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        plan = bar.addMenu("&Plan")
+        self.generate_action = self._action(
+            plan, "&Generate / Regenerate week", self.plan_view.regenerate, "Ctrl+R"
+        )
+        self.generate_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("Ctrl+G")])
+        plan.addSeparator()
+        self._action(plan, "&Previous week", self.plan_view.prev_button.click, "Alt+Left")
+        self._action(plan, "&Next week", self.plan_view.next_button.click, "Alt+Right")
+        self._action(plan, "&This week", self.plan_view.today_button.click, "Alt+Home")
+        plan.addSeparator()
+        self.plan_menu = plan
+        self._action(plan, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")
+        self._action(edit, "New &meal…", self._new_meal, "Ctrl+Shift+M")
+        view = bar.addMenu("&View")
+        for i, name in enumerate(("&Plan", "&Foods", "&Meals")):
+            self._action(
+                view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
+            )
+        self._action(view, "&Find food", self._find_food, QKeySequence.StandardKey.Find)
+        help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "&About and sources…",
+            lambda: AboutDialog(self).exec(),
+            QKeySequence.StandardKey.HelpContents,
+        )
+
+    # ------------------------------------------------------------------ behaviour
+    def start(self) -> None:
+        """First start asks the three questions and plans a week; later starts show it."""
+        prefs = self._prefs.load()
+        if not prefs.first_run_done:
+            answers = WelcomeDialog.ask(self, prefs)
+            prefs = answers or prefs.with_changes(first_run_done=True)
+            self._prefs.save(prefs)
+            self._refresh_banner(prefs)
+            self.plan_view.show_week(self.plan_view.start)
+            self.plan_view.regenerate()
+            return
+        self.plan_view.show_week(self.plan_view.start)
+
+    def open_settings(self) -> None:
+        """Edit the preferences; the week is planned again when they change."""
+        prefs = self._prefs.load()
+        cat = self._planning.catalogue()
+        meal_names = {m.id: m.name for m in cat.meals.values()}
+        foods = self._catalog.foods(prefs.excluded_food_ids)
+        food_names = {i: f.name for i, f in foods.items()}
+        new = SettingsDialog.ask(self, prefs, meal_names, food_names)
+        if new is None or new == prefs:
+            return
+        self._prefs.save(new)
+        self._refresh_banner(new)
+        self.meals_view.reload()
+        self.plan_view.regenerate()
+
+    def _preferences_changed_elsewhere(self) -> None:
+        self._refresh_banner(self._prefs.load())
+        self.statusBar().showMessage("Saved. Regenerate (Ctrl+R) to apply it to the week.", 6000)
+
+    def _refresh_banner(self, prefs: Preferences) -> None:
+        advice = vka_warning(prefs) if prefs.anticoagulant is Anticoagulant.VKA else None
+        self.banner.set_advice(advice)
+
+    def _plan_changed(self, outcome: object) -> None:
+        if isinstance(outcome, PlanOutcome):
+            self._refresh_banner(outcome.prefs)
+
+    def _banner_sources(self, advice: object) -> None:
+        if isinstance(advice, Advice):
+            show_sources(self, advice.title, advice.sources)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.foods_view:
+            self.foods_view.ensure_loaded()
+        elif self.tabs.widget(index) is self.meals_view:
+            self.meals_view.reload()
+
+    def _add_food(self) -> None:
+        self.tabs.setCurrentWidget(self.foods_view)
+        self.foods_view.add_food()
+
+    def _new_meal(self) -> None:
+        self.tabs.setCurrentWidget(self.meals_view)
+        self.meals_view.new_meal()
+
+    def _find_food(self) -> None:
+        self.tabs.setCurrentWidget(self.foods_view)
+        self.foods_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.foods_view.search.selectAll()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ui_state.save_window("main", self)
+        self.plan_view.save_state()
+        self.foods_view.save_state()
+        self.meals_view.save_state()
+        self._ui_state.sync()
+        self._runner.wait(15000)
+        super().closeEvent(event)

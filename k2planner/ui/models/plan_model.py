@@ -1,0 +1,196 @@
+"""The week grid: columns are days, rows are the enabled slots plus a totals row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from k2planner.domain.meals import Slot
+from k2planner.domain.nutrients import Nutrient
+from k2planner.domain.preferences import Anticoagulant
+from k2planner.services.planning import PlanOutcome
+from k2planner.ui import theme
+
+LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CellKind(Enum):
+    """What a grid cell shows."""
+
+    MEAL = "meal"
+    EMPTY = "empty"
+    TOTALS = "totals"
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """An immutable grid cell."""
+
+    kind: CellKind
+    day: int
+    slot: Slot | None
+    title: str
+    detail: str
+    tooltip: str
+    locked: bool = False
+    status: str = ""  # "ok", "short", "out-of-band" for totals
+
+
+def build_cells(
+    outcome: PlanOutcome | None, slots: tuple[Slot, ...], days: int
+) -> list[list[GridCell]]:
+    """Rows of cells (slots, then totals) for ``outcome`` (None: an empty week)."""
+    rows: list[list[GridCell]] = []
+    vka = outcome is not None and outcome.prefs.anticoagulant is Anticoagulant.VKA
+    for slot in slots:
+        row = []
+        for d in range(days):
+            pm = outcome.details.meal_at(d, slot) if outcome else None
+            if pm is None:
+                row.append(GridCell(CellKind.EMPTY, d, slot, "", "", "No meal planned"))
+                continue
+            a = pm.assignment
+            serv = "1 serving" if a.servings == 1 else f"{a.servings:g} servings"
+            detail = (
+                f"{serv} · vit. K {pm.vitamin_k_ug:.0f} µg"
+                if vka
+                else f"{serv} · K2 {pm.k2.total_ug:.0f} µg"
+            )
+            tip = (
+                f"{pm.meal.name}\n{serv}, {pm.energy_kcal:.0f} kcal\n"
+                f"K2 {pm.k2.total_ug:.1f} µg ({pm.k2.coverage_text()}), K1 {pm.k1_ug:.1f} µg"
+                + ("\nLocked: Regenerate keeps it" if a.locked else "")
+            )
+            row.append(GridCell(CellKind.MEAL, d, slot, pm.meal.name, detail, tip, a.locked))
+        rows.append(row)
+    totals = []
+    for d in range(days):
+        if outcome is None or d >= len(outcome.details.days):
+            totals.append(GridCell(CellKind.TOTALS, d, None, "", "", ""))
+            continue
+        t = outcome.details.days[d]
+        p = outcome.prefs
+        mk4 = t.k2.by_form[Nutrient.MK4]
+        mk7 = t.k2.by_form[Nutrient.MK7]
+        other = max(0.0, t.k2.total_ug - mk4 - mk7)  # MK-5, MK-6, MK-8…10 and unsplit totals
+        if p.anticoagulant is Anticoagulant.VKA:
+            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
+            ok = lo - 0.5 <= t.vitamin_k_ug <= hi + 0.5
+            title = f"Vitamin K {t.vitamin_k_ug:.0f} µg"
+            status = "ok" if ok else "out-of-band"
+            verdict = "within your band" if ok else f"OUTSIDE your band {lo:.0f}–{hi:.0f} µg"
+        else:
+            ok = t.k2.total_ug >= p.k2_target_ug - 0.05
+            title = f"K2 {t.k2.total_ug:.0f} µg"
+            status = "ok" if ok else "short"
+            verdict = "meets the target" if ok else f"below the target of {p.k2_target_ug:.0f} µg"
+        detail = (
+            f"MK-4 {mk4:.0f} · MK-7 {mk7:.0f}\n"
+            f"other MK {other:.0f} µg\n"
+            f"K1 {t.k1_ug:.0f} µg\n"
+            f"{t.energy_kcal:,.0f} kcal\n"
+            f"K2 known {t.k2.known_items}/{t.k2.items}"
+        )
+        tip = (
+            f"{outcome.day_labels[d]}: {verdict}\nK2 {t.k2.total_ug:.1f} µg, K1 {t.k1_ug:.1f} µg, "
+            f"total vitamin K {t.vitamin_k_ug:.1f} µg, {t.energy_kcal:.0f} kcal\n"
+            f"{t.k2.coverage_text()}; unknown K2 counted as 0"
+        )
+        totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
+    rows.append(totals)
+    return rows
+
+
+class WeekGridModel(QAbstractTableModel):
+    """Table model over immutable grid cells; replace them with ``set_outcome``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cells: list[list[GridCell]] = []
+        self._days: list[str] = []
+        self._slots: tuple[Slot, ...] = ()
+        self._outcome: PlanOutcome | None = None
+
+    @property
+    def outcome(self) -> PlanOutcome | None:
+        """The plan shown (None: an empty week)."""
+        return self._outcome
+
+    def set_outcome(
+        self, outcome: PlanOutcome | None, slots: tuple[Slot, ...], day_labels: list[str]
+    ) -> None:
+        """Show a plan (or an empty week with these slots and day labels)."""
+        self.beginResetModel()
+        try:
+            self._outcome = outcome
+            self._slots = slots
+            self._days = list(day_labels)
+            self._cells = build_cells(outcome, slots, len(day_labels))
+        finally:
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._days)
+
+    def cell(self, row: int, column: int) -> GridCell | None:
+        """The cell at (row, column)."""
+        if 0 <= row < len(self._cells) and 0 <= column < len(self._days):
+            return self._cells[row][column]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self.cell(index.row(), index.column())
+        if c is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c.kind is CellKind.EMPTY:
+                return ""
+            return f"{c.title}\n{c.detail}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return c.tooltip or None
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        if role == LOCKED_ROLE:
+            return c.locked
+        if role == STATUS_ROLE:
+            return c.status
+        if role == Qt.ItemDataRole.BackgroundRole and c.kind is CellKind.TOTALS and c.status:
+            return theme.tint("green" if c.status == "ok" else "red", 0.18)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{c.title}. {c.detail}".replace("\n", ". ")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            if role == Qt.ItemDataRole.ForegroundRole and orientation is Qt.Orientation.Horizontal:
+                totals = self._cells[-1][section] if self._cells else None
+                if totals is not None and totals.status not in ("", "ok"):
+                    return theme.strong("red")
+            return None
+        if orientation is Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self._days):
+                return None
+            totals = self._cells[-1][section] if self._cells else None
+            mark = " ⚠" if totals is not None and totals.status not in ("", "ok") else ""
+            return self._days[section] + mark
+        if 0 <= section < len(self._slots):
+            return self._slots[section].label
+        return "Day total" if section == len(self._slots) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

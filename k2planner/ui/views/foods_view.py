@@ -1,0 +1,375 @@
+"""The foods browser: search, filter, sort; every value with its provenance."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from k2planner.db.repo_foods import FoodRow
+from k2planner.domain.diet import Restriction, compatible_restrictions
+from k2planner.domain.foods import Food
+from k2planner.domain.nutrients import MACROS, MK_FORMS, Nutrient
+from k2planner.services.catalog import CatalogService
+from k2planner.services.custom_foods import CustomFoodService
+from k2planner.services.preferences import PreferencesService
+from k2planner.ui.dialogs.common import show_error
+from k2planner.ui.dialogs.food_editor import FoodEditorDialog
+from k2planner.ui.models.foods_model import FoodFilter, FoodsFilterProxy, FoodsTableModel
+from k2planner.ui.models.small_models import FoodValuesModel, ValueRow
+from k2planner.ui.ui_state import UiState
+from k2planner.ui.workers import TaskRunner
+
+DETAIL_ORDER = (
+    Nutrient.K1,
+    Nutrient.DK1,
+    *MK_FORMS,
+    Nutrient.K2_REPORTED,
+    *MACROS,
+    Nutrient.CALCIUM,
+    Nutrient.VITAMIN_D,
+)
+
+
+def value_rows(food: Food) -> list[ValueRow]:
+    """Every nutrient of interest, unknown ones included."""
+    rows = []
+    for n in DETAIL_ORDER:
+        v = food.values.get(n)
+        if v is None and n in (
+            Nutrient.DK1,
+            Nutrient.K2_REPORTED,
+            Nutrient.CALCIUM,
+            Nutrient.VITAMIN_D,
+        ):
+            continue
+        rows.append(
+            ValueRow(
+                n.label,
+                None if v is None else v.value,
+                n.unit,
+                "" if v is None else v.tier.value,
+                "not measured" if v is None else v.source,
+            )
+        )
+    return rows
+
+
+class FoodsView(QWidget):
+    """All foods.
+
+    Signals:
+        foods_changed(): the user added, edited or deleted a food.
+        preferences_changed(): the user excluded a food.
+    """
+
+    foods_changed = Signal()
+    preferences_changed = Signal()
+
+    def __init__(
+        self,
+        catalog: CatalogService,
+        custom: CustomFoodService,
+        preferences: PreferencesService,
+        runner: TaskRunner,
+        ui_state: UiState,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._custom = custom
+        self._prefs = preferences
+        self._runner = runner
+        self._ui_state = ui_state
+        self._loaded = False
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search foods, e.g. gouda aged")
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox()
+        self.group.setObjectName("group")
+        self.group.addItem("All groups", "")
+        self.k2_only = QCheckBox("Only foods with K2 data")
+        self.k2_only.setObjectName("k2only")
+        self.diet = QComboBox()
+        self.diet.addItem("Any diet", None)
+        for r in Restriction:
+            self.diet.addItem(r.label, r)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.group, 1)
+        filters.addWidget(self.diet)
+        filters.addWidget(self.k2_only)
+        filters.addWidget(self.count)
+
+        self.model = FoodsTableModel()
+        self.proxy = FoodsFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("foodsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        self.detail_head = QLabel("Select a food to see every value and where it comes from.")
+        self.detail_head.setWordWrap(True)
+        self.detail_head.setTextFormat(Qt.TextFormat.RichText)
+        self.values = FoodValuesModel()
+        self.values_view = QTableView()
+        self.values_view.setModel(self.values)
+        self.values_view.verticalHeader().hide()
+        self.values_view.setWordWrap(False)
+        self.values_view.horizontalHeader().setStretchLastSection(True)
+        self.values_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.values_view.selectionModel().selectionChanged.connect(self._value_selected)
+        self.value_source = QLabel()
+        self.value_source.setObjectName("valueSource")
+        self.value_source.setWordWrap(True)
+        self.value_source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_extra = QLabel()
+        self.detail_extra.setWordWrap(True)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail_head)
+        dl.addWidget(self.values_view, 1)
+        dl.addWidget(self.value_source)
+        dl.addWidget(self.detail_extra)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 420])
+
+        self.add_button = QPushButton("Add food…")
+        self.add_button.setObjectName("addFood")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.exclude_button = QPushButton("Exclude from plans")
+        self.add_button.clicked.connect(self.add_food)
+        self.edit_button.clicked.connect(self.edit_food)
+        self.delete_button.clicked.connect(self.delete_food)
+        self.exclude_button.clicked.connect(self.exclude_food)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button, self.exclude_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.group.currentIndexChanged.connect(self._apply_filter)
+        self.diet.currentIndexChanged.connect(self._apply_filter)
+        self.k2_only.toggled.connect(self._apply_filter)
+        self._current: Food | None = None
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ loading
+    def ensure_loaded(self) -> None:
+        """Load the rows on a worker the first time the view is shown."""
+        if not self._loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        """Reload every food (after an edit or import)."""
+        self._loaded = True
+        self.count.setText("Loading foods…")
+        self._runner.run(
+            lambda: (self._catalog.food_rows(), self._catalog.group_names()),
+            self._rows_loaded,
+            lambda exc, tb: show_error(self, "Foods", f"The foods could not be loaded: {exc}", tb),
+        )
+
+    def _rows_loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        rows: list[FoodRow] = result[0]
+        groups: list[str] = result[1]
+        current = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem("All groups", "")
+        for g in groups:
+            self.group.addItem(g, g)
+        idx = self.group.findData(current)
+        self.group.setCurrentIndex(max(0, idx))
+        self.group.blockSignals(False)
+        self.model.set_rows(rows)
+        if not self._ui_state.restore_header("foods/table", self.table.horizontalHeader()):
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(0, 280)
+            self.table.setColumnWidth(1, 140)
+        if self.proxy.sortColumn() < 0:
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(
+            FoodFilter(
+                text=self.search.text(),
+                group=str(self.group.currentData() or ""),
+                k2_only=self.k2_only.isChecked(),
+                restriction=self.diet.currentData(),
+            )
+        )
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        self.count.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} foods")
+
+    # ------------------------------------------------------------------ detail
+    def _selected(self, _sel: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.proxy.data(rows[0], Qt.ItemDataRole.UserRole) if rows else None
+        self._current = None
+        if isinstance(row, FoodRow):
+            self._current = self._catalog.foods([row.id]).get(row.id)
+        self._show_detail()
+        self._update_buttons()
+
+    def select_food(self, food_id: int) -> None:
+        """Select a food by id (after adding it)."""
+        for r in range(self.proxy.rowCount()):
+            row = self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
+            if isinstance(row, FoodRow) and row.id == food_id:
+                self.table.selectRow(r)
+                self.table.scrollTo(self.proxy.index(r, 0))
+                return
+
+    def _show_detail(self) -> None:
+        f = self._current
+        if f is None:
+            self.detail_head.setText("Select a food to see every value and where it comes from.")
+            self.values.set_rows([])
+            self.detail_extra.setText("")
+            return
+        k2 = f.k2
+        total = "unknown" if k2.total_ug is None else f"{k2.total_ug:.1f} µg"
+        self.detail_head.setText(
+            f"<b>{html.escape(f.name)}</b><br>{html.escape(f.group)} · {html.escape(f.source_id)}"
+            f" · aisle: {html.escape(f.aisle)}<br>K2 per 100 g: <b>{total}</b> "
+            f"({k2.coverage.value})"
+        )
+        self.values.set_rows(value_rows(f))
+        self.values_view.resizeColumnsToContents()
+        self.value_source.setText("Select a value to read its full source.")
+        portions = ", ".join(p.label for p in f.portions[:6]) or "none"
+        suits = ", ".join(r.value for r in compatible_restrictions(f.contains)) or "—"
+        note = f"<br><i>{html.escape(f.note)}</i>" if f.note else ""
+        self.detail_extra.setText(
+            f"Measures: {html.escape(portions)}<br>Contains: "
+            f"{html.escape(', '.join(f.contains.names()) or 'none of the tracked allergens')}"
+            f"<br>Suitable for: {html.escape(suits)}{note}"
+        )
+
+    def _value_selected(self, _s: QItemSelection, _o: QItemSelection) -> None:
+        rows = self.values_view.selectionModel().selectedRows()
+        row = self.values.row(rows[0]) if rows else None
+        if row is None:
+            return
+        self.value_source.setText(
+            f"<b>{html.escape(row.label)}</b> – {html.escape(row.source)}"
+            + (f" (tier: {html.escape(row.tier)})" if row.tier else "")
+        )
+
+    def _update_buttons(self) -> None:
+        mine = self._current is not None and self._current.is_user
+        self.edit_button.setEnabled(mine)
+        self.delete_button.setEnabled(mine)
+        self.exclude_button.setEnabled(self._current is not None)
+
+    # ------------------------------------------------------------------ editing
+    def add_food(self) -> None:
+        """Add a food from a label."""
+        food = FoodEditorDialog.ask(self, self._catalog.group_names(), self._custom.check)
+        if food is None:
+            return
+        try:
+            saved = self._custom.save(food, confirmed=True)
+        except ValueError as exc:
+            show_error(self, "Add food", f"The food was not saved: {exc}")
+            return
+        self.foods_changed.emit()
+        self.search.setText(food.name)
+        self.reload()
+        QTimer.singleShot(400, lambda: self.select_food(saved.id))
+
+    def edit_food(self) -> None:
+        """Edit one of your foods."""
+        f = self._current
+        if f is None or not f.is_user:
+            return
+        food = FoodEditorDialog.ask(self, self._catalog.group_names(), self._custom.check, f)
+        if food is None:
+            return
+        try:
+            self._custom.save(food, food_id=f.id, confirmed=True)
+        except ValueError as exc:
+            show_error(self, "Edit food", f"The food was not saved: {exc}")
+            return
+        self.foods_changed.emit()
+        self.reload()
+
+    def delete_food(self) -> None:
+        """Delete one of your foods (not while a meal uses it)."""
+        f = self._current
+        if f is None or not f.is_user:
+            return
+        if QMessageBox.question(self, "Delete food", f"Delete {f.name}?") != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            self._custom.delete(f.id)
+        except ValueError as exc:
+            show_error(self, "Delete food", str(exc))
+            return
+        self.foods_changed.emit()
+        self.reload()
+
+    def exclude_food(self) -> None:
+        """Never plan meals with this food."""
+        f = self._current
+        if f is None:
+            return
+        prefs = self._prefs.load()
+        self._prefs.save(prefs.with_changes(excluded_food_ids=prefs.excluded_food_ids | {f.id}))
+        self.preferences_changed.emit()
+
+    def save_state(self) -> None:
+        """Remember column widths and the splitter."""
+        self._ui_state.save_header("foods/table", self.table.horizontalHeader())
+        self._ui_state.save_splitter("foods/splitter", self.splitter)
+
+    def restore_state(self) -> None:
+        """Restore the splitter (columns are restored when rows arrive)."""
+        self._ui_state.restore_splitter("foods/splitter", self.splitter)

@@ -1,0 +1,90 @@
+"""The real app on a temporary database: first start → generate → lock → regenerate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from k2planner.domain.advice import Kind
+from k2planner.domain.preferences import Anticoagulant
+from k2planner.paths import resources_dir
+from k2planner.ui.dialogs.welcome import WelcomeDialog
+from k2planner.ui.models.plan_model import CellKind
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, seeded_template: Path):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from k2planner.app import create_window
+
+    db = tmp_path / "app.sqlite"
+    shutil.copy(seeded_template, db)
+    w = create_window(db, resources_dir())
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def _wait_plan(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: not w.plan_view._runner.busy and w.plan_view.outcome is not None, timeout=30000
+    )
+
+
+def test_first_start_generate_lock_regenerate(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The locked cell survives Regenerate; the app answers the welcome questions first."""
+    asked = []
+
+    def fake_ask(parent, prefs):  # type: ignore[no-untyped-def]
+        asked.append(True)
+        return prefs.with_changes(k2_target_ug=90, first_run_done=True)
+
+    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(lambda cls, p, prefs: fake_ask(p, prefs)))
+    w = window
+    w.start()
+    assert asked
+    _wait_plan(qtbot, w)
+    view = w.plan_view
+    first = view.outcome
+    cell = view.model.cell(2, 3)
+    assert cell is not None and cell.kind is CellKind.MEAL
+    view.toggle_lock(2, 3)
+    locked = view.outcome.result.at(3, cell.slot)
+    assert locked is not None and locked.locked
+    before = view.outcome
+    with qtbot.waitSignal(view.plan_changed, timeout=30000):
+        w.generate_action.trigger()
+    after = view.outcome
+    assert after is not before and after.seed != first.seed
+    kept = after.result.at(3, cell.slot)
+    assert kept is not None and (kept.meal_id, kept.servings, kept.locked) == (
+        locked.meal_id,
+        locked.servings,
+        True,
+    )
+    assert len(after.assignments) == 28
+    assert after.plan_id is not None
+    # the plan is stored: reopening the week shows it
+    view.show_week(view.start + dt.timedelta(days=7))
+    view.show_week(view.start - dt.timedelta(days=7))
+    assert view.outcome is not None and view.outcome.plan_id == after.plan_id
+
+
+def test_warfarin_banner_in_every_view(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """In warfarin mode the banner shows above every tab and no supplement hint appears."""
+    w = window
+    prefs = w._prefs.load().with_changes(anticoagulant=Anticoagulant.VKA, first_run_done=True)
+    w._prefs.save(prefs)
+    w._refresh_banner(prefs)
+    w.start()
+    w.plan_view.regenerate()
+    _wait_plan(qtbot, w)
+    for i in range(w.tabs.count()):
+        w.tabs.setCurrentIndex(i)
+        assert w.banner.isVisible(), f"banner hidden on tab {w.tabs.tabText(i)}"
+    assert Kind.SUPPLEMENT_HINT not in w.plan_view.advice.kinds()
+    assert Kind.SUPPLEMENT_HINT not in {a.kind for a in w.plan_view.outcome.advice}

@@ -1,0 +1,196 @@
+"""Views with fake services: plan view actions, banner, advice, dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from k2planner.domain.advice import Kind, vka_warning
+from k2planner.domain.food_input import Severity
+from k2planner.domain.meals import Slot
+from k2planner.domain.nutrients import Nutrient
+from k2planner.domain.planner.details import plan_details
+from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.services.custom_foods import CustomFoodService
+from k2planner.services.planning import PlanOutcome
+from k2planner.ui.dialogs.food_editor import FoodEditorDialog, parse_number
+from k2planner.ui.dialogs.settings import SettingsDialog
+from k2planner.ui.dialogs.welcome import WelcomeDialog
+from k2planner.ui.models.plan_model import CellKind
+from k2planner.ui.views.plan_view import PlanView
+from k2planner.ui.widgets.advice_panel import AdvicePanel
+from k2planner.ui.widgets.banner import WarfarinBanner
+from k2planner.ui.workers import TaskRunner
+
+
+class FakePlanning:
+    """Stands in for PlanningService: returns a canned plan, records calls."""
+
+    def __init__(self, outcome: PlanOutcome) -> None:
+        self.outcome = outcome
+        self.calls: list[tuple[str, Any]] = []
+
+    def load_for_start(self, start: dt.date) -> PlanOutcome | None:
+        self.calls.append(("load", start))
+        return self.outcome if start == self.outcome.start else None
+
+    def generate(self, prefs: Preferences, **kw: Any) -> PlanOutcome:
+        self.calls.append(("generate", kw))
+        return replace(self.outcome, start=kw["start"])
+
+    def set_locked(self, outcome: PlanOutcome, day: int, slot: Slot, locked: bool) -> PlanOutcome:
+        self.calls.append(("lock", (day, slot, locked)))
+        a = outcome.result.at(day, slot)
+        assert a is not None
+        changed = tuple(replace(x, locked=locked) if x == a else x for x in outcome.assignments)
+        cat = outcome.catalogue
+        details = plan_details(changed, cat.meals, cat.foods, outcome.start, outcome.prefs.days)
+        return replace(
+            outcome, result=replace(outcome.result, assignments=changed), details=details
+        )
+
+    def replace_slot(
+        self, outcome: PlanOutcome, day: int, slot: Slot, meal_id: Any, servings: float = 1.0
+    ) -> PlanOutcome:
+        self.calls.append(("replace", (day, slot, meal_id)))
+        return outcome
+
+
+class FakePrefs:
+    def __init__(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+
+    def load(self) -> Preferences:
+        return self.prefs
+
+    def save(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+
+
+@pytest.fixture
+def plan_view(qtbot, outcome: PlanOutcome, ui_state) -> tuple[PlanView, FakePlanning]:  # type: ignore[no-untyped-def]
+    fake = FakePlanning(outcome)
+    view = PlanView(fake, FakePrefs(outcome.prefs), TaskRunner(), ui_state)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.show_week(outcome.start)
+    return view, fake
+
+
+def test_plan_view_shows_week(plan_view) -> None:  # type: ignore[no-untyped-def]
+    """The stored week is shown with its totals and no supplement hint."""
+    view, _ = plan_view
+    assert view.stack.currentIndex() == 1
+    assert "7 of 7 days" in view.summary.text()
+    assert Kind.SUPPLEMENT_HINT not in view.advice.kinds()
+
+
+def test_empty_week_state(plan_view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A week without a plan shows the empty state with a Generate button."""
+    view, _ = plan_view
+    view.next_button.click()
+    assert view.stack.currentIndex() == 0
+    assert "No plan for the week" in view.empty_label.text()
+
+
+def test_lock_click_toggles_lock(plan_view) -> None:  # type: ignore[no-untyped-def]
+    """Clicking the padlock locks the meal via the service."""
+    view, fake = plan_view
+    view.delegate.lock_clicked.emit(1, 2)
+    assert ("lock", (2, Slot.LUNCH, True)) in fake.calls
+    cell = view.model.cell(1, 2)
+    assert cell is not None and cell.locked
+
+
+def test_regenerate_runs_on_worker(plan_view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Regenerate calls the service off the GUI thread and shows the result."""
+    view, fake = plan_view
+    with qtbot.waitSignal(view.plan_changed, timeout=10000):
+        view.regenerate()
+    assert any(c[0] == "generate" for c in fake.calls)
+
+
+def test_clear_slot(plan_view) -> None:  # type: ignore[no-untyped-def]
+    """Clear removes the meal of the current slot."""
+    view, fake = plan_view
+    view.clear(0, 0)
+    assert ("replace", (0, Slot.BREAKFAST, None)) in fake.calls
+
+
+def test_warfarin_banner_persists(qtbot, vka_outcome: PlanOutcome) -> None:  # type: ignore[no-untyped-def]
+    """The VKA banner can be folded, never hidden; folding keeps the instruction visible."""
+    banner = WarfarinBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    banner.set_advice(vka_warning(vka_outcome.prefs))
+    assert banner.isVisible()
+    banner._fold.click()
+    assert banner.isVisible() and banner.folded
+    assert "anticoagulation clinic" in banner.shown_text()
+    banner.set_advice(vka_warning(vka_outcome.prefs))
+    assert not banner.folded
+
+
+def test_advice_panel_in_warfarin_mode(qtbot, vka_outcome: PlanOutcome) -> None:  # type: ignore[no-untyped-def]
+    """No supplement hint anywhere in warfarin mode."""
+    panel = AdvicePanel()
+    qtbot.addWidget(panel)
+    panel.set_advice(vka_outcome.advice)
+    assert Kind.SUPPLEMENT_HINT not in panel.kinds()
+
+
+def test_welcome_dialog_answers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The welcome dialog turns the three answers into preferences."""
+    dlg = WelcomeDialog(Preferences())
+    qtbot.addWidget(dlg)
+    dlg.target.setValue(120)
+    dlg.restrictions.boxes[next(iter(dlg.restrictions.boxes))].setChecked(True)
+    dlg.anticoagulant.buttons[Anticoagulant.VKA].setChecked(True)
+    prefs = dlg.preferences()
+    assert prefs.k2_target_ug == 120 and prefs.first_run_done
+    assert prefs.anticoagulant is Anticoagulant.VKA and prefs.restrictions
+
+
+def test_settings_dialog_validates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Settings edit every preference and reject an empty slot list."""
+    dlg = SettingsDialog(Preferences(excluded_meal_ids=frozenset({5})), {5: "Bolognese"}, {})
+    qtbot.addWidget(dlg)
+    assert dlg.exclusions.count() == 1
+    dlg.household.setValue(4)
+    assert dlg.preferences().household_size == 4
+    for box in dlg.slot_boxes.values():
+        box.setChecked(False)
+    with pytest.raises(ValueError, match="slot"):
+        dlg.preferences()
+
+
+def test_food_editor_decimal_comma_and_unit_question(qtbot, seeded_engine) -> None:  # type: ignore[no-untyped-def]
+    """Decimal commas parse; a K2 value in mg that is surely µg raises a question."""
+    svc = CustomFoodService(seeded_engine)
+    dlg = FoodEditorDialog(["Your foods"], svc.check)
+    qtbot.addWidget(dlg)
+    qtbot.keyClicks(dlg.name, "Farm Gouda")
+    assert dlg.flags["dairy"].isChecked()
+    dlg.values[Nutrient.ENERGY][0].setText("356,5")
+    edit, unit = dlg.values[Nutrient.MK7]
+    edit.setText("850")
+    unit.setCurrentText("mg")
+    food = dlg.food_input()
+    assert food.values[Nutrient.ENERGY] == (356.5, "kcal")
+    result = svc.check(food)
+    assert [p.severity for p in result.problems] == [Severity.QUESTION]
+    assert result.problems[0].suggestion == pytest.approx(850)
+    assert parse_number("") is None
+
+
+def test_grid_cells_are_meals_and_totals(plan_view) -> None:  # type: ignore[no-untyped-def]
+    """The grid's last row holds day totals with a status."""
+    view, _ = plan_view
+    last = view.model.rowCount() - 1
+    cells = [view.model.cell(last, c) for c in range(view.model.columnCount())]
+    assert all(c is not None and c.kind is CellKind.TOTALS and c.status == "ok" for c in cells)
+    header = view.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == view.outcome.day_labels[0]  # type: ignore[union-attr]
