@@ -53,6 +53,28 @@ def show_dialog(app: QApplication, dlg: QDialog, path: Path) -> None:
     dlg.close()
 
 
+def render_pdfs(outcome: object, view: object, out: Path) -> None:
+    """The printed list and weekly pack as PDF, and their pages as PNG (needs pdftoppm)."""
+    import shutil
+    import subprocess
+
+    from k2planner.ui import printing
+
+    pdfs = {
+        "shopping-list": printing.list_document(view),  # type: ignore[arg-type]
+        "weekly-pack": printing.pack_document(outcome, view),  # type: ignore[arg-type]
+    }
+    for name, doc in pdfs.items():
+        pdf = out / f"{name}.pdf"
+        printing.write_pdf(doc, pdf)
+        print(f"wrote {pdf}")
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / name)], check=True)
+            print(f"wrote {out / name}-*.png")
+        else:
+            print("pdftoppm not found (Debian: poppler-utils): PNG pages not rendered")
+
+
 def main() -> int:
     """Render every screenshot."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -102,6 +124,25 @@ def main() -> int:
 
         settings = SettingsDialog(prefs, {m.id: m.name for m in cat.meals.values()}, {}, w)  # type: ignore[arg-type]
         show_dialog(app, settings, args.out / "settings.png")
+
+        w.plan_view.show_week(START)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        sv = w.shopping_view  # type: ignore[attr-defined]
+        outcome = w.plan_view.outcome  # type: ignore[attr-defined]
+        household = prefs.with_changes(household_size=2)
+        from dataclasses import replace
+
+        outcome2 = replace(outcome, prefs=household)
+        view = sv._shopping.build(outcome2)
+        items = view.items()
+        sv._shopping.set_state(view.list_key, items[0], checked=True)
+        sv._shopping.set_state(view.list_key, items[3], have=True)
+        sv._shopping.add_extra(view.list_key, "Washing-up liquid")
+        sv.set_outcome(outcome2)
+        w.tabs.setCurrentWidget(sv)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        grab(w, args.out / "shopping.png")  # type: ignore[arg-type]
+        render_pdfs(outcome2, sv._shopping.build(outcome2), args.out)
 
         vka = prefs.with_changes(anticoagulant=Anticoagulant.VKA, vk_baseline_ug=100, vk_band_ug=20)
         w._prefs.save(vka)  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.planning import PlanningService
 from k2planner.services.preferences import PreferencesService
+from k2planner.services.shopping import ShoppingService
 from k2planner.services.user_meals import UserMealService
 
 
@@ -28,6 +29,7 @@ class Services:
     preferences: PreferencesService
     custom_foods: CustomFoodService
     user_meals: UserMealService
+    shopping: ShoppingService
 
 
 def build_services(engine: Engine) -> Services:
@@ -38,6 +40,7 @@ def build_services(engine: Engine) -> Services:
         preferences=PreferencesService(engine),
         custom_foods=CustomFoodService(engine),
         user_meals=UserMealService(engine),
+        shopping=ShoppingService(engine),
     )
 
 
@@ -66,6 +69,7 @@ def create_window(db_path: Path, resources: Path) -> object:
         preferences=services.preferences,
         custom_foods=services.custom_foods,
         user_meals=services.user_meals,
+        shopping=services.shopping,
         runner=TaskRunner(),
         ui_state=UiState(data_dir() / "ui.ini"),
         resources=resources,

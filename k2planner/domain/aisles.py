@@ -145,10 +145,28 @@ def aisle_for_group(group: str) -> str:
     return _GROUP_AISLE.get(group.strip().lower(), "Other")
 
 
+_CHILLED_SOY = re.compile(r"\b(?:tofu|natto|tempeh|miso|hummus)\b", re.IGNORECASE)
+_PLANT_MILK = re.compile(r"^\s*(?:soymilk|beverages?, (?:almond|rice|oat|soy)\b)", re.IGNORECASE)
+_CANNED = re.compile(r"\bcanned\b", re.IGNORECASE)
+_TINNED_GROUPS = {
+    "vegetables and vegetable products",
+    "fruits and fruit juices",
+    "legumes and legume products",
+    "nut and seed products",
+}
+
+
 def aisle_for_food(name: str, group: str) -> str | None:
     """A per-food aisle where the group's aisle reads wrong (USDA cheese → "Cheese")."""
-    if group.strip().lower() == "dairy and egg products" and _CHEESE.search(name):
+    g = group.strip().lower()
+    if g == "dairy and egg products" and _CHEESE.search(name):
         return "Cheese"
+    if _PLANT_MILK.search(name):
+        return "Dairy & eggs"
+    if _CHILLED_SOY.search(name):
+        return "Deli & chilled"
+    if g in _TINNED_GROUPS and _CANNED.search(name):
+        return "Tins, jars & sauces"
     return None
 
 
@@ -164,6 +182,8 @@ _STAPLE = re.compile(
 def is_pantry_staple(name: str, group: str) -> bool:
     """True for salt, pepper, spices, cooking oils, vinegar, sugar, flour and the like."""
     g = group.strip().lower()
+    if re.search(r"\bfresh\b", name, re.IGNORECASE):
+        return False
     if g in ("spices and herbs", "spices", "herbs", "salts", "vegetable oils"):
         return True
     return _STAPLE.search(name) is not None

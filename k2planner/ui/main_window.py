@@ -24,6 +24,7 @@ from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.planning import PlanningService, PlanOutcome
 from k2planner.services.preferences import PreferencesService
+from k2planner.services.shopping import ShoppingService
 from k2planner.services.user_meals import UserMealService
 from k2planner.ui.dialogs.about import AboutDialog
 from k2planner.ui.dialogs.common import show_sources
@@ -34,6 +35,7 @@ from k2planner.ui.ui_state import UiState
 from k2planner.ui.views.foods_view import FoodsView
 from k2planner.ui.views.meals_view import MealsView
 from k2planner.ui.views.plan_view import PlanView
+from k2planner.ui.views.shopping_view import ShoppingListView
 from k2planner.ui.widgets.banner import WarfarinBanner
 from k2planner.ui.workers import TaskRunner
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         preferences: PreferencesService,
         custom_foods: CustomFoodService,
         user_meals: UserMealService,
+        shopping: ShoppingService,
         runner: TaskRunner,
         ui_state: UiState,
         resources: Path,
@@ -69,9 +72,11 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView(planning, preferences, runner, ui_state)
         self.foods_view = FoodsView(catalog, custom_foods, preferences, runner, ui_state)
         self.meals_view = MealsView(catalog, user_meals, preferences, ui_state)
+        self.shopping_view = ShoppingListView(shopping, ui_state)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan_view, "Plan")
+        self.tabs.addTab(self.shopping_view, "Shopping list")
         self.tabs.addTab(self.foods_view, "Foods")
         self.tabs.addTab(self.meals_view, "Meals")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         runner.busy_changed.connect(self.busy.setVisible)
         self.plan_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.shopping_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.plan_view.plan_changed.connect(self._plan_changed)
         self.foods_view.foods_changed.connect(self.meals_view.reload)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
@@ -129,6 +135,16 @@ class MainWindow(QMainWindow):
         self._action(plan, "&Next week", self.plan_view.next_button.click, "Alt+Right")
         self._action(plan, "&This week", self.plan_view.today_button.click, "Alt+Home")
         plan.addSeparator()
+        self._action(
+            plan,
+            "Print shopping list (preview)…",
+            self._print_preview,
+            QKeySequence.StandardKey.Print,
+        )
+        self._action(plan, "Save shopping list as PDF…", self._save_list_pdf, "Ctrl+Shift+S")
+        self._action(plan, "Save weekly pack as PDF…", self._save_pack, "Ctrl+Shift+P")
+        self._action(plan, "Copy shopping list", self._copy_list, "Ctrl+Shift+C")
+        plan.addSeparator()
         self.plan_menu = plan
         self._action(plan, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
@@ -136,7 +152,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")
         self._action(edit, "New &meal…", self._new_meal, "Ctrl+Shift+M")
         view = bar.addMenu("&View")
-        for i, name in enumerate(("&Plan", "&Foods", "&Meals")):
+        for i, name in enumerate(("&Plan", "&Shopping list", "&Foods", "&Meals")):
             self._action(
                 view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
             )
@@ -189,6 +205,9 @@ class MainWindow(QMainWindow):
     def _plan_changed(self, outcome: object) -> None:
         if isinstance(outcome, PlanOutcome):
             self._refresh_banner(outcome.prefs)
+            self.shopping_view.set_outcome(outcome)
+        else:
+            self.shopping_view.set_outcome(None)
 
     def _banner_sources(self, advice: object) -> None:
         if isinstance(advice, Advice):
@@ -199,6 +218,21 @@ class MainWindow(QMainWindow):
             self.foods_view.ensure_loaded()
         elif self.tabs.widget(index) is self.meals_view:
             self.meals_view.reload()
+
+    def _print_preview(self) -> None:
+        self.tabs.setCurrentWidget(self.shopping_view)
+        self.shopping_view.print_preview()
+
+    def _save_list_pdf(self) -> None:
+        self.tabs.setCurrentWidget(self.shopping_view)
+        self.shopping_view.save_pdf()
+
+    def _save_pack(self) -> None:
+        self.tabs.setCurrentWidget(self.shopping_view)
+        self.shopping_view.save_pack()
+
+    def _copy_list(self) -> None:
+        self.shopping_view.copy()
 
     def _add_food(self) -> None:
         self.tabs.setCurrentWidget(self.foods_view)

@@ -147,3 +147,23 @@ def test_plan_bad_input(
     code, _, err = _run(capsys, "--db", str(seeded_db.path), "plan", "--no-save", *args)
     assert code == 2
     assert message in err
+
+
+def test_list_and_print_commands(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """`list --format csv` prints the list; `print list --pdf` writes a PDF headless."""
+    assert _run(capsys, "--db", str(seeded_db.path), "plan", "--seed", "4")[0] == 0
+    code, out, _ = _run(capsys, "--db", str(seeded_db.path), "list", "--format", "csv")
+    assert code == 0 and out.startswith("aisle,item,quantity")
+    pdf = tmp_path / "l.pdf"
+    code, out, _ = _run(
+        capsys, "--db", str(seeded_db.path), "print", "list", "--pdf", str(pdf), "--page", "letter"
+    )
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_list_without_plan_is_a_clear_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """No stored plan: exit 2 with what to do."""
+    code, _, err = _run(capsys, "--db", str(tmp_path / "new.sqlite"), "list")
+    assert code == 2 and "run 'k2planner plan' first" in err

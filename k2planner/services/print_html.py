@@ -1,0 +1,188 @@
+"""HTML for printing: the shopping list and the weekly pack (rendered by Qt's QTextDocument).
+
+Everything a user typed (food and meal names, extra items, notes) is escaped, so it always
+prints as text and is never read as markup. The chart is referenced as the image resource
+``CHART_URL``; the UI layer renders it and adds it to the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+from k2planner.domain.advice import Advice, Kind
+from k2planner.domain.preferences import Anticoagulant
+from k2planner.services.planning import PlanOutcome
+from k2planner.services.shopping import LineKind, ListLine, ShoppingView
+
+CHART_URL = "k2planner://chart.png"
+BOX = "\u2610"  # ☐
+TICKED = "\u2611"  # ☑
+
+_STYLE = """
+<style>
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #000; }
+h1 { font-size: 15pt; margin: 0 0 2px 0; }
+h2 { font-size: 12pt; margin: 10px 0 4px 0; }
+p.aisle { font-size: 10.5pt; margin: 8px 0 1px 0; color: #1d4f7a; }
+p.sub { color: #333; margin: 0 0 6px 0; }
+td { padding: 1px 4px; vertical-align: top; }
+td.box { font-size: 12pt; width: 16px; }
+td.qty { color: #222; }
+.have { color: #777; }
+.warn { background-color: #fde2e0; border: 2px solid #b0261b; padding: 6px; }
+.note { font-size: 8pt; color: #555; }
+table.grid { border-collapse: collapse; }
+table.grid td, table.grid th { border: 1px solid #999; padding: 3px; font-size: 8.5pt; }
+table.grid th { background-color: #e8eef4; }
+.short { color: #b0261b; font-weight: bold; }
+</style>
+"""
+
+
+def esc(text: str) -> str:
+    """Escape user text for HTML (quotes too)."""
+    return html.escape(text, quote=True)
+
+
+def warning_box(advice: Advice) -> str:
+    """The warfarin warning as a framed block."""
+    return (
+        f'<table class="warn" width="100%" cellpadding="6"><tr><td><b>⚠ '
+        f"{esc(advice.title)}</b><br>{esc(advice.text)}</td></tr></table>"
+    )
+
+
+def _line_row(ln: ListLine) -> str:
+    if ln.have:
+        return (
+            f'<tr class="have"><td class="box" width="6%">{TICKED}</td>'
+            f'<td class="have" width="54%">{esc(ln.name)} (already have)</td>'
+            f'<td class="qty have" width="40%">{esc(ln.quantity)}</td></tr>'
+        )
+    box = TICKED if ln.checked else BOX
+    note = f'<br><span class="note">{esc(ln.note)}</span>' if ln.note else ""
+    return (
+        f'<tr><td class="box" width="6%">{box}</td><td width="54%">{esc(ln.name)}{note}'
+        f'</td><td class="qty" width="40%">{esc(ln.quantity)}</td></tr>'
+    )
+
+
+def _sections(view: ShoppingView) -> list[list[ListLine]]:
+    sections: list[list[ListLine]] = []
+    for ln in view.lines:
+        if ln.kind is LineKind.HEADING:
+            sections.append([ln])
+        elif sections:
+            sections[-1].append(ln)
+    return sections
+
+
+def _section_html(section: Sequence[ListLine]) -> str:
+    head, *rows = section
+    return (
+        f'<p class="aisle"><b>{esc(head.name)}</b></p>'
+        '<table width="100%" cellspacing="0" cellpadding="1">'
+        + "".join(_line_row(r) for r in rows)
+        + "</table>"
+    )
+
+
+def shopping_list_html(view: ShoppingView, *, standalone: bool = True) -> str:
+    """The list in two balanced columns, with tick boxes and aisle headings."""
+    sections = _sections(view)
+    total = sum(len(s) + 1 for s in sections)
+    left: list[list[ListLine]] = []
+    right: list[list[ListLine]] = []
+    used = 0
+    for s in sections:
+        (left if used < total / 2 else right).append(s)
+        used += len(s) + 1
+    cols = "".join(
+        f'<td width="50%">{"".join(_section_html(s) for s in col)}</td>' for col in (left, right)
+    )
+    warn = warning_box(view.warning) if view.warning is not None else ""
+    body = (
+        f'<h1>{esc(view.title)}</h1><p class="sub">{esc(view.subtitle)}. Tick items off as '
+        f"you shop.</p>{warn}"
+        f'<table width="100%" cellspacing="0" cellpadding="6"><tr>{cols}</tr></table>'
+    )
+    if not sections:
+        body += "<p>Nothing to buy: plan a week first.</p>"
+    return f"<html><head>{_STYLE}</head><body>{body}</body></html>" if standalone else body
+
+
+def _plan_table(o: PlanOutcome) -> str:
+    p = o.prefs
+    vka = p.anticoagulant is Anticoagulant.VKA
+    head = "".join(f"<th>{esc(s.label)}</th>" for s in p.slots)
+    goal = "Vitamin K µg" if vka else "K2 µg"
+    rows = []
+    for d in o.details.days:
+        cells = []
+        for s in p.slots:
+            pm = o.details.meal_at(d.day, s)
+            if pm is None:
+                cells.append("<td>—</td>")
+                continue
+            serv = "" if pm.assignment.servings == 1 else f" ×{pm.assignment.servings:g}"
+            lock = " (locked)" if pm.assignment.locked else ""
+            value = pm.vitamin_k_ug if vka else pm.k2.total_ug
+            cells.append(
+                f'<td>{esc(pm.meal.name)}{serv}{lock}<br><span class="note">'
+                f"{'vit. K' if vka else 'K2'} {value:.0f} µg</span></td>"
+            )
+        if vka:
+            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
+            ok = lo - 0.5 <= d.vitamin_k_ug <= hi + 0.5
+            total = f"{d.vitamin_k_ug:.0f}"
+        else:
+            ok = d.k2.total_ug >= p.k2_target_ug - 0.05
+            total = f"{d.k2.total_ug:.0f}"
+        mark = "" if ok else ' class="short"'
+        rows.append(
+            f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}"
+            f"<td{mark}>{total}{'' if ok else ' ⚠'}</td><td>{d.k1_ug:.0f}</td>"
+            f"<td>{d.energy_kcal:,.0f}</td><td>{d.k2.known_items}/{d.k2.items}</td></tr>"
+        )
+    return (
+        f'<table class="grid" width="100%" cellspacing="0"><tr><th>Day</th>{head}'
+        f"<th>{goal}</th><th>K1 µg</th><th>kcal</th><th>K2 known</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def weekly_pack_html(o: PlanOutcome, shopping: ShoppingView, *, with_chart: bool = True) -> str:
+    """Plan grid, per-day totals and chart, advice and warnings, then the shopping list."""
+    p = o.prefs
+    last = o.start + dt.timedelta(days=p.days - 1)
+    vka = next((a for a in o.advice if a.kind is Kind.VKA_WARNING), None)
+    goal = (
+        f"total vitamin K {p.vk_baseline_ug - p.vk_band_ug:.0f}–"
+        f"{p.vk_baseline_ug + p.vk_band_ug:.0f} µg a day"
+        if vka
+        else f"K2 target {p.k2_target_ug:.0f} µg a day"
+    )
+    people = "1 person" if p.household_size == 1 else f"{p.household_size} people"
+    parts = [
+        f"<h1>Week plan, {o.start:%a %d %b} – {last:%a %d %b %Y}</h1>",
+        f'<p class="sub">{esc(goal)} · amounts per person; shopping for {people} · '
+        f"planned {esc(o.result.status.value)}</p>",
+    ]
+    if vka is not None:
+        parts.append(warning_box(vka))
+    parts.append(_plan_table(o))
+    if with_chart:
+        parts.append(f'<p><img src="{CHART_URL}" width="640"></p>')
+    notes = [a for a in o.advice if a.kind is not Kind.VKA_WARNING]
+    if notes:
+        parts.append("<h2>Advice</h2>")
+        for a in notes:
+            keys = ", ".join(s.key for s in a.sources)
+            src = f' <span class="note">(sources: {esc(keys)})</span>' if keys else ""
+            parts.append(f"<p><b>{esc(a.title)}.</b> {esc(a.text)}{src}</p>")
+    parts.append('<h2 style="page-break-before: always;">Shopping list</h2>')
+    parts.append(shopping_list_html(shopping, standalone=False))
+    return f"<html><head>{_STYLE}</head><body>{''.join(parts)}</body></html>"
