@@ -36,8 +36,9 @@ class PageSize(StrEnum):
     LETTER = "letter"
 
 
-def chart_image(outcome: PlanOutcome, size: QSize = QSize(1000, 420)) -> QImage:
+def chart_image(outcome: PlanOutcome, size: QSize | None = None) -> QImage:
     """The per-day chart rendered off screen, on white (for paper)."""
+    size = size or QSize(1000, 420)
     chart = DayChart()
     chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     chart.resize(size)
