@@ -24,6 +24,15 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 START = dt.date(2026, 11, 23)
+IMPORT_SAMPLE = (
+    "Lebensmittel;Gruppe;Vitamin K1 (µg);MK-4 (µg);MK-7 (mg);Vitamin K2 (µg);kcal\r\n"
+    "Hof-Gouda 18 Monate;Käse;2,4;21,5;;75,0;370\r\n"
+    "Kefir natur;Milchprodukte;0,3;0,8;;8,4;61\r\n"
+    "Natto (Bio);Sojaprodukte;23;;0,94;;211\r\n"
+    "Sauerkraut;Gemüse;13;;0,0048;;19\r\n"
+    "Bergkäse;Käse;1,0;-3;;90;400\r\n"
+    "Hühnerleber;Fleisch;;14,1;;;119\r\n"
+)
 SIZE = (1320, 860)
 
 
@@ -143,6 +152,13 @@ def main() -> int:
         settle(app, w)  # type: ignore[arg-type]
         grab(w, args.out / "shopping.png")  # type: ignore[arg-type]
         render_pdfs(outcome2, sv._shopping.build(outcome2), args.out)
+
+        sample = Path(tmp) / "dietitian-foods.csv"
+        sample.write_bytes(IMPORT_SAMPLE.encode("cp1252"))
+        dlg = w.files.import_file(sample)  # type: ignore[attr-defined]
+        dlg.resize(1100, 720)
+        settle(app, w)  # type: ignore[arg-type]
+        show_dialog(app, dlg, args.out / "import.png")
 
         vka = prefs.with_changes(anticoagulant=Anticoagulant.VKA, vk_baseline_ug=100, vk_band_ug=20)
         w._prefs.save(vka)  # type: ignore[attr-defined]

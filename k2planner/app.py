@@ -12,8 +12,11 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from k2planner import APP_DISPLAY_NAME, APP_NAME, __version__
+from k2planner.services.backup import BackupService
 from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
+from k2planner.services.exporter import ExportService
+from k2planner.services.importer import ImportService
 from k2planner.services.planning import PlanningService
 from k2planner.services.preferences import PreferencesService
 from k2planner.services.shopping import ShoppingService
@@ -30,10 +33,13 @@ class Services:
     custom_foods: CustomFoodService
     user_meals: UserMealService
     shopping: ShoppingService
+    importer: ImportService
+    exporter: ExportService
+    backups: BackupService
 
 
-def build_services(engine: Engine) -> Services:
-    """The services over ``engine``."""
+def build_services(engine: Engine, keep_dir: Path) -> Services:
+    """The services over ``engine``; restores keep the replaced database in ``keep_dir``."""
     return Services(
         catalog=CatalogService(engine),
         planning=PlanningService(engine),
@@ -41,6 +47,9 @@ def build_services(engine: Engine) -> Services:
         custom_foods=CustomFoodService(engine),
         user_meals=UserMealService(engine),
         shopping=ShoppingService(engine),
+        importer=ImportService(engine),
+        exporter=ExportService(engine),
+        backups=BackupService(engine, keep_dir),
     )
 
 
@@ -62,7 +71,8 @@ def create_window(db_path: Path, resources: Path) -> object:
     from k2planner.ui.workers import TaskRunner
 
     db = open_database(db_path, resources)
-    services = build_services(db.engine)
+    keep_dir = (db.path.parent if db.path else data_dir()) / "backups"
+    services = build_services(db.engine, keep_dir)
     window = MainWindow(
         catalog=services.catalog,
         planning=services.planning,
@@ -70,6 +80,9 @@ def create_window(db_path: Path, resources: Path) -> object:
         custom_foods=services.custom_foods,
         user_meals=services.user_meals,
         shopping=services.shopping,
+        importer=services.importer,
+        exporter=services.exporter,
+        backups=services.backups,
         runner=TaskRunner(),
         ui_state=UiState(data_dir() / "ui.ini"),
         resources=resources,

@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from k2planner import __version__
-from k2planner.cli import foods, meals, plan, selftest, shopping
+from k2planner.cli import foods, io, meals, plan, selftest, shopping
 from k2planner.cli.common import CliError
 from k2planner.db.migrate import DatabaseError
 
-COMMANDS = (foods, meals, plan, shopping)
+COMMANDS = (foods, meals, plan, shopping, io)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,7 +25,9 @@ MASS_UNITS_IN_UG: dict[str, float] = {
     "g": 1_000_000.0,
 }
 ENERGY_UNITS_IN_KCAL: dict[str, float] = {"kcal": 1.0, "kj": 1.0 / 4.184, "cal": 0.001}
-VITAMIN_K = frozenset({Nutrient.K1, Nutrient.DK1, Nutrient.K2_REPORTED, *MK_FORMS})
+VITAMIN_K = frozenset(
+    {Nutrient.K1, Nutrient.DK1, Nutrient.K2_REPORTED, Nutrient.VK_TOTAL, *MK_FORMS}
+)
 QUESTION_ABOVE_UG = 1_200.0  # natto, the richest K2 food, is about 1,000 µg/100 g
 
 
@@ -108,7 +110,8 @@ def check_totals(values: Mapping[Nutrient, float], name: str = "values") -> list
             )
         )
     energy = values.get(Nutrient.ENERGY)
-    if energy is not None and grams and energy > 9.5 * grams + 40:
+    macros_known = all(n in values for n in (Nutrient.PROTEIN, Nutrient.FAT, Nutrient.CARB))
+    if energy is not None and macros_known and energy > 9.5 * grams + 40:
         out.append(
             Problem(
                 "energy",

@@ -39,6 +39,7 @@ class Nutrient(StrEnum):
     MK9 = "mk9_ug"
     MK10 = "mk10_ug"
     K2_REPORTED = "k2_total_ug"  # a K2 total printed by a source that gives no per-form split
+    VK_TOTAL = "vk_total_ug"  # vitamin K with no form stated (Open Food Facts): neither K1 nor K2
 
     @property
     def unit(self) -> str:
@@ -71,6 +72,7 @@ _LABELS = {
     Nutrient.MK9: "MK-9",
     Nutrient.MK10: "MK-10",
     Nutrient.K2_REPORTED: "K2 total (as reported)",
+    Nutrient.VK_TOTAL: "Vitamin K, form not stated",
 }
 
 MK_FORMS: tuple[Nutrient, ...] = (
@@ -107,6 +109,7 @@ PLAUSIBLE_MAX: dict[Nutrient, float] = {
     Nutrient.K1: 5000.0,
     Nutrient.DK1: 1000.0,
     Nutrient.K2_REPORTED: 5000.0,
+    Nutrient.VK_TOTAL: 5000.0,
     **{form: 5000.0 for form in MK_FORMS},
 }
 

@@ -31,6 +31,7 @@ def food_to_dict(food: Food) -> dict[str, Any]:
         "dihydrophylloquinone": _value(food, Nutrient.DK1),
         "menaquinones": {n.label: _value(food, n) for n in MK_FORMS},
         "k2_reported_total": _value(food, Nutrient.K2_REPORTED),
+        "vitamin_k_form_not_stated": _value(food, Nutrient.VK_TOTAL),
         "k2_total_ug": k2.total_ug,
         "k2_coverage": k2.coverage.value,
         "macros": {n.value: _value(food, n) for n in MACROS},

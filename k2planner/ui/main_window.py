@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
 from k2planner import APP_DISPLAY_NAME
 from k2planner.domain.advice import Advice, vka_warning
 from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.services.backup import BackupService
 from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
+from k2planner.services.exporter import ExportService
+from k2planner.services.importer import ImportService
 from k2planner.services.planning import PlanningService, PlanOutcome
 from k2planner.services.preferences import PreferencesService
 from k2planner.services.shopping import ShoppingService
@@ -30,6 +33,7 @@ from k2planner.ui.dialogs.about import AboutDialog
 from k2planner.ui.dialogs.common import show_sources
 from k2planner.ui.dialogs.settings import SettingsDialog
 from k2planner.ui.dialogs.welcome import WelcomeDialog
+from k2planner.ui.file_actions import EXPORTS, FileActions
 from k2planner.ui.icons import app_icon
 from k2planner.ui.ui_state import UiState
 from k2planner.ui.views.foods_view import FoodsView
@@ -52,6 +56,9 @@ class MainWindow(QMainWindow):
         custom_foods: CustomFoodService,
         user_meals: UserMealService,
         shopping: ShoppingService,
+        importer: ImportService,
+        exporter: ExportService,
+        backups: BackupService,
         runner: TaskRunner,
         ui_state: UiState,
         resources: Path,
@@ -99,6 +106,10 @@ class MainWindow(QMainWindow):
         self.shopping_view.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.plan_view.plan_changed.connect(self._plan_changed)
         self.foods_view.foods_changed.connect(self.meals_view.reload)
+        self.files = FileActions(importer, exporter, backups, runner, self)
+        self.files.status_message.connect(lambda m: self.statusBar().showMessage(m, 12000))
+        self.files.data_changed.connect(self._imported)
+        self.files.database_replaced.connect(self._database_replaced)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self._build_menus()
@@ -125,6 +136,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Import foods…", self.files.import_file, "Ctrl+I")
+        self._action(file_menu, "Import FoodData Central &folder…", self.files.import_fdc_folder)
+        export = file_menu.addMenu("&Export")
+        for kind in EXPORTS:
+            self._action(export, kind.label, lambda _c=False, k=kind: self.files.export(k))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Back up database…", self.files.backup, "Ctrl+B")
+        self._action(file_menu, "&Restore backup…", self.files.restore)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         plan = bar.addMenu("&Plan")
         self.generate_action = self._action(
             plan, "&Generate / Regenerate week", self.plan_view.regenerate, "Ctrl+R"
@@ -144,9 +166,7 @@ class MainWindow(QMainWindow):
         self._action(plan, "Save shopping list as PDF…", self._save_list_pdf, "Ctrl+Shift+S")
         self._action(plan, "Save weekly pack as PDF…", self._save_pack, "Ctrl+Shift+P")
         self._action(plan, "Copy shopping list", self._copy_list, "Ctrl+Shift+C")
-        plan.addSeparator()
         self.plan_menu = plan
-        self._action(plan, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
         self._action(edit, "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")
@@ -208,6 +228,17 @@ class MainWindow(QMainWindow):
             self.shopping_view.set_outcome(outcome)
         else:
             self.shopping_view.set_outcome(None)
+
+    def _imported(self) -> None:
+        self.meals_view.reload()
+        self.foods_view.reload()
+        self.tabs.setCurrentWidget(self.foods_view)
+
+    def _database_replaced(self) -> None:
+        self._refresh_banner(self._prefs.load())
+        self.plan_view.show_week(self.plan_view.start)
+        self.foods_view.refresh()
+        self.meals_view.reload()
 
     def _banner_sources(self, advice: object) -> None:
         if isinstance(advice, Advice):

@@ -202,6 +202,11 @@ class FoodsView(QWidget):
         if not self._loaded:
             self.reload()
 
+    def refresh(self) -> None:
+        """Reload if the foods were loaded before (cheap when the view was never shown)."""
+        if self._loaded:
+            self.reload()
+
     def reload(self) -> None:
         """Reload every food (after an edit or import)."""
         self._loaded = True

@@ -1,0 +1,201 @@
+"""Foods from CSV/TSV files: any column order, common encodings, decimal comma or point.
+
+Each row is checked like a food typed by hand (:mod:`k2planner.domain.food_input`): numbers,
+negatives, NaN, impossible amounts, and unit mix-ups (a vitamin K value in mg where µg is
+meant is a *question* with the scaled value shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from k2planner.domain.food_input import Severity, check_totals, check_value, convert
+from k2planner.domain.importing.mapping import ColumnMap, guess_mapping
+from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
+from k2planner.domain.importing.text import (
+    NotANumber,
+    TableError,
+    decode,
+    detect_decimal_comma,
+    parse_number,
+    read_rows,
+    sniff_delimiter,
+)
+from k2planner.domain.nutrients import Nutrient
+
+MAX_ROWS = 200_000
+DEFAULT_UNITS = {"ug": "µg", "mg": "mg", "g": "g", "kcal": "kcal", "kj": "kj", "cal": "cal"}
+
+
+def read_table(data: bytes) -> tuple[list[list[str]], list[str]]:
+    """Rows of a CSV/TSV file (header first) and notes on how it was read."""
+    decoded = decode(data)
+    delimiter = sniff_delimiter(decoded.text)
+    rows = read_rows(decoded.text, delimiter)
+    comma = detect_decimal_comma(rows, delimiter)
+    name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]
+    notes = [
+        f"read as {decoded.encoding}, {name}-separated, decimal {'comma' if comma else 'point'}"
+    ]
+    return rows, notes
+
+
+def _unit(col: ColumnMap, nutrient: Nutrient) -> str:
+    if col.unit:
+        return DEFAULT_UNITS.get(col.unit.lower(), col.unit)
+    return nutrient.unit
+
+
+def parse_csv(
+    data: bytes,
+    label: str,
+    mapping: Sequence[ColumnMap] | None = None,
+    *,
+    id_prefix: str = "",
+    origin: str = "",
+) -> ParsedFile:
+    """Read foods from a CSV/TSV file with ``mapping`` (guessed from the headers if None)."""
+    try:
+        rows, notes = read_table(data)
+    except TableError as exc:
+        return ParsedFile(label, FileFormat.CSV, (), (), (Issue(label, 0, "", "", str(exc)),))
+    if not rows:
+        return ParsedFile(label, FileFormat.CSV, (), (), (Issue(label, 0, "", "", "is empty"),))
+    header, body = rows[0], rows[1:]
+    delimiter_comma = "decimal comma" in notes[0]
+    cols = list(mapping) if mapping is not None else guess_mapping(header)
+    issues: list[Issue] = []
+    if not any(c.field == "name" for c in cols):
+        issues.append(
+            Issue(label, 1, "", "", "has no column for the food name (map one, e.g. name=Food)")
+        )
+        return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), len(body), tuple(notes))
+    if len(body) > MAX_ROWS:
+        issues.append(
+            Issue(
+                label,
+                0,
+                "",
+                f"{len(body):,} rows",
+                f"is more than {MAX_ROWS:,} rows; split the file",
+            )
+        )
+        return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), len(body), tuple(notes))
+    foods = []
+    names: dict[int, str] = {}
+    name_col = next(c.column for c in cols if c.field == "name")
+    for n, row in enumerate(body, start=2):
+        record = _parse_row(row, n, header, cols, label, delimiter_comma, id_prefix, origin, issues)
+        if record is not None:
+            foods.append(record)
+        else:
+            names[n] = _cell(row, name_col).strip()[:80]
+    return ParsedFile(
+        label,
+        FileFormat.CSV,
+        tuple(foods),
+        (),
+        tuple(issues),
+        len(body),
+        tuple(notes),
+        row_names=names,
+    )
+
+
+def _cell(row: Sequence[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+def _parse_row(
+    row: Sequence[str],
+    n: int,
+    header: Sequence[str],
+    cols: Sequence[ColumnMap],
+    label: str,
+    decimal_comma: bool,
+    id_prefix: str,
+    origin: str,
+    issues: list[Issue],
+) -> FoodRecord | None:
+    text = {c.field: _cell(row, c.column).strip() for c in cols if c.nutrient is None}
+    name = text.get("name", "")
+    if text.get("brand"):
+        name = f"{name} ({text['brand']})" if name else text["brand"]
+    if not name:
+        issues.append(
+            Issue(
+                label,
+                n,
+                header[next(c.column for c in cols if c.field == "name")],
+                "",
+                "has no food name",
+            )
+        )
+        return None
+    if len(name) > 300:
+        issues.append(Issue(label, n, "name", name[:40] + "…", "is longer than 300 characters"))
+        return None
+    basis = 100.0
+    if text.get("basis_g"):
+        try:
+            b = parse_number(text["basis_g"], decimal_comma)
+        except NotANumber as exc:
+            issues.append(Issue(label, n, "basis", text["basis_g"], str(exc)))
+            return None
+        if b is not None:
+            if not 0 < b <= 5000:
+                issues.append(
+                    Issue(label, n, "basis", text["basis_g"], "must be between 0 and 5,000 g")
+                )
+                return None
+            basis = b
+    values: dict[Nutrient, float] = {}
+    bad = False
+    for c in cols:
+        nutrient = c.nutrient
+        if nutrient is None:
+            continue
+        raw = _cell(row, c.column)
+        try:
+            number = parse_number(raw, decimal_comma)
+        except NotANumber as exc:
+            issues.append(Issue(label, n, c.header, raw.strip(), str(exc)))
+            bad = True
+            continue
+        if number is None:
+            continue
+        if number < 0:
+            issues.append(Issue(label, n, c.header, raw.strip(), "cannot be negative"))
+            bad = True
+            continue
+        try:
+            per_100 = convert(number, _unit(c, nutrient), nutrient) * 100.0 / basis
+        except ValueError as exc:
+            issues.append(Issue(label, n, c.header, raw.strip(), str(exc)))
+            bad = True
+            continue
+        for p in check_value(nutrient, per_100, c.header, raw.strip()):
+            issues.append(
+                Issue(
+                    label, n, c.header, raw.strip(), p.message, p.severity, p.suggestion, nutrient
+                )
+            )
+            bad = bad or p.severity is Severity.ERROR
+        values[nutrient] = per_100
+    for p in check_totals(values):
+        issues.append(Issue(label, n, p.field, p.value, p.message, p.severity))
+        bad = bad or p.severity is Severity.ERROR
+    if bad:
+        return None
+    sid = text.get("source_id") or None
+    if sid and id_prefix and ":" not in sid:
+        sid = f"{id_prefix}{sid}"
+    return FoodRecord(
+        row=n,
+        name=name,
+        source_id=sid,
+        group=text.get("group") or "Imported foods",
+        values=values,
+        note=text.get("note", ""),
+        origin=origin,
+    )

@@ -1,0 +1,132 @@
+"""One-click backup (SQLite's backup API: a consistent copy) and validated restore."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from k2planner.db import migrate
+
+
+class RestoreError(Exception):
+    """The file cannot be restored; the message says why. Nothing was changed."""
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did."""
+
+    restored_from: Path
+    previous_saved_as: Path
+    migrated_from: str | None
+    foods: int
+    meals: int
+
+
+def _raw(engine: Engine) -> sqlite3.Connection:
+    conn = engine.raw_connection()
+    driver = conn.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def backup(engine: Engine, target: Path) -> Path:
+    """Copy the live database to ``target`` (consistent even while the app runs)."""
+    target = target.expanduser()
+    if target.is_dir():
+        target = target / f"k2planner-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    src = engine.raw_connection()
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            driver = src.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            driver.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    tmp.replace(target)
+    return target
+
+
+def validate_backup(path: Path) -> migrate.FileState:
+    """Check that ``path`` is a readable K2 Planner database this version can open."""
+    if not path.is_file():
+        raise RestoreError(f"{path} does not exist")
+    try:
+        state = migrate.inspect_file(path)
+        migrate.check_compatible(state, path)
+    except migrate.DatabaseError as exc:
+        raise RestoreError(str(exc)) from exc
+    if state.revision is None:
+        raise RestoreError(f"{path} is not a K2 Planner database (no schema version)")
+    uri = f"file:{path.resolve().as_posix()}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        foods = conn.execute("SELECT COUNT(*) FROM food").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise RestoreError(f"{path} is damaged ({exc})") from exc
+    finally:
+        conn.close()
+    if ok != "ok":
+        raise RestoreError(f"{path} is damaged (SQLite integrity check: {ok})")
+    if foods == 0:
+        raise RestoreError(f"{path} holds no foods; it is not a usable backup")
+    return state
+
+
+def restore(engine: Engine, source: Path, keep_dir: Path) -> RestoreReport:
+    """Replace the live database's content with ``source`` (validated first).
+
+    The current content is first saved in ``keep_dir``; an older schema is migrated after.
+    """
+    state = validate_backup(source)
+    saved = backup(
+        engine, keep_dir / f"k2planner-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    )
+    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    live = engine.raw_connection()
+    try:
+        driver = live.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        src.backup(driver)
+    finally:
+        src.close()
+        live.close()
+    engine.dispose()
+    migrated = None
+    if state.revision != migrate.head_revision():
+        migrate.upgrade(engine)
+        migrated = state.revision
+    with engine.connect() as conn:
+        foods = int(conn.exec_driver_sql("SELECT COUNT(*) FROM food").scalar_one())
+        meals = int(conn.exec_driver_sql("SELECT COUNT(*) FROM meal").scalar_one())
+    return RestoreReport(source, saved, migrated, foods, meals)
+
+
+class BackupService:
+    """Backup and restore of one live database; earlier states are kept in ``keep_dir``."""
+
+    def __init__(self, engine: Engine, keep_dir: Path) -> None:
+        self._engine = engine
+        self.keep_dir = keep_dir
+
+    def backup(self, target: Path) -> Path:
+        """Copy the live database to ``target`` (a file or a folder)."""
+        return backup(self._engine, target)
+
+    def validate(self, source: Path) -> migrate.FileState:
+        """Raise RestoreError unless ``source`` is a backup this version can restore."""
+        return validate_backup(source)
+
+    def restore(self, source: Path) -> RestoreReport:
+        """Replace the live content with ``source``; the current content is saved first."""
+        return restore(self._engine, source, self.keep_dir)

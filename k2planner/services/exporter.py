@@ -1,0 +1,96 @@
+"""Exporting foods and meals (all, or only the user's) to JSON and CSV, losslessly."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from k2planner.db import repo_foods, repo_meals
+from k2planner.domain.importing import own
+from k2planner.domain.importing.records import FoodRecord, MealRecord
+
+
+class Scope(StrEnum):
+    """Which foods and meals to export."""
+
+    USER = "user"  # the user's own (and imported) foods and meals
+    ALL = "all"  # everything, bundled data included
+
+
+class ExportService:
+    """Reads foods and meals as export records."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def records(self, scope: Scope) -> tuple[list[FoodRecord], list[MealRecord]]:
+        """Foods and meals of ``scope``; meals bring the foods they use along."""
+        with Session(self._engine) as s:
+            conn = s.connection()
+            meals = [m for m in repo_meals.load_meals(s) if scope is Scope.ALL or m.is_user]
+            where = "" if scope is Scope.ALL else " WHERE is_user"
+            ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM food" + where)}
+            ids |= (
+                {i.food_id for m in meals for i in m.ingredients} if scope is Scope.USER else set()
+            )
+            foods = repo_foods.load_foods(s, ids)
+            extra = (
+                {
+                    r[0]: (bool(r[1]), r[2])
+                    for r in conn.exec_driver_sql("SELECT id, flags_user_set, tags FROM food")
+                }
+                if foods
+                else {}
+            )
+        food_records = [
+            FoodRecord(
+                row=0,
+                name=f.name,
+                source_id=f.source_id,
+                group=f.group,
+                values={n: v.value for n, v in f.values.items()},
+                sources={n: v.source for n, v in f.values.items()},
+                tiers={n: v.tier for n, v in f.values.items()},
+                contains=f.contains,
+                flags_user_set=extra[f.id][0],
+                portions=f.portions,
+                density=f.density_g_per_ml,
+                note=f.note,
+                tags=extra[f.id][1],
+                is_user=f.is_user,
+            )
+            for f in foods.values()
+        ]
+        source_of = {f.id: f.source_id for f in foods.values()}
+        meal_records = [
+            MealRecord(
+                0,
+                m.key,
+                m.name,
+                tuple(x.value for x in m.slots),
+                tuple((source_of[i.food_id], i.grams, i.note) for i in m.ingredients),
+                m.cuisine,
+                m.tags,
+                m.description,
+                m.is_user,
+            )
+            for m in meals
+        ]
+        return food_records, meal_records
+
+    def to_json(self, scope: Scope = Scope.USER) -> str:
+        """Foods and meals as our JSON export."""
+        foods, meals = self.records(scope)
+        return own.to_json(foods, meals)
+
+    def foods_csv(self, scope: Scope = Scope.USER) -> str:
+        """Foods as CSV (values with their sources and tiers)."""
+        foods, _meals = self.records(scope)
+        return own.foods_to_csv(foods)
+
+    def meals_csv(self, scope: Scope = Scope.USER) -> str:
+        """Meals as CSV, one row per ingredient."""
+        _foods, meals = self.records(scope)
+        return own.meals_to_csv(meals)

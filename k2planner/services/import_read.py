@@ -1,0 +1,141 @@
+"""Reading an import file (or a FoodData Central folder or zip) and recognising its format."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from k2planner.domain.importing import fdc, off, own
+from k2planner.domain.importing.csv_foods import parse_csv, read_table
+from k2planner.domain.importing.mapping import ColumnMap
+from k2planner.domain.importing.records import FileFormat, Issue, ParsedFile
+from k2planner.domain.importing.text import TableError, decode
+
+MAX_BYTES = 500 * 1024 * 1024
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all; the message says why."""
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if size > MAX_BYTES:
+        raise ImportFileError(f"{path}: {size / 1e6:,.0f} MB is too large to import")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _fdc_files(path: Path) -> dict[str, bytes]:
+    wanted = {
+        *fdc.REQUIRED,
+        "food_portion.csv",
+        "measure_unit.csv",
+        "food_category.csv",
+        "sr_legacy_food.csv",
+    }
+    if path.is_dir():
+        return {
+            p.name.lower(): _read_bytes(p)
+            for p in path.iterdir()
+            if p.name.lower() in wanted and p.is_file()
+        }
+    try:
+        with zipfile.ZipFile(path) as zf:
+            out = {}
+            for info in zf.infolist():
+                base = info.filename.rsplit("/", 1)[-1].lower()
+                if base in wanted:
+                    if info.file_size > MAX_BYTES:
+                        raise ImportFileError(f"{path}: {base} is too large")
+                    out[base] = zf.read(info)
+            return out
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError(f"{path}: not a readable zip file ({exc})") from exc
+
+
+def detect_format(path: Path) -> FileFormat:
+    """Guess the format from the path and the first bytes."""
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        return FileFormat.FDC
+    if path.suffix.lower() == ".json":
+        head = _read_bytes(path)
+        try:
+            doc = json.loads(decode(head).text)
+        except json.JSONDecodeError:
+            return FileFormat.OWN_JSON
+        if isinstance(doc, dict) and doc.get("format") == own.FORMAT_NAME:
+            return FileFormat.OWN_JSON
+        if fdc.looks_like_fdc_json(doc):
+            return FileFormat.FDC
+        if off.looks_like_off_json(doc):
+            return FileFormat.OFF
+        return FileFormat.OWN_JSON
+    return FileFormat.CSV
+
+
+def read_import(
+    path: Path, fmt: FileFormat | None = None, mapping: Sequence[ColumnMap] | None = None
+) -> ParsedFile:
+    """Read and check every record of ``path``; nothing touches the database.
+
+    Raises ImportFileError when the file cannot be read at all.
+    """
+    fmt = fmt or detect_format(path)
+    label = path.name
+    if fmt is FileFormat.FDC:
+        if path.is_dir() or path.suffix.lower() == ".zip":
+            return fdc.parse_fdc_csv(_fdc_files(path), label)
+        if path.suffix.lower() == ".json":
+            return fdc.parse_fdc_json(_read_bytes(path), label)
+        raise ImportFileError(
+            f"{path}: choose the FoodData Central folder, its zip, or a JSON "
+            "export (a single CSV file of the download is not enough)"
+        )
+    data = _read_bytes(path)
+    if fmt is FileFormat.OWN_JSON:
+        return own.parse_json(data, label)
+    if fmt is FileFormat.OFF and path.suffix.lower() == ".json":
+        return off.parse_off_json(data, label)
+    try:
+        rows, _notes = read_table(data)
+    except TableError as exc:
+        return ParsedFile(label, fmt, (), (), (Issue(label, 0, "", "", str(exc)),))
+    if not rows:
+        return ParsedFile(label, fmt, (), (), (Issue(label, 0, "", "", "is empty"),))
+    header = rows[0]
+    if mapping is None and own.is_own_foods_csv(header):
+        return own.parse_foods_csv(rows, label)
+    if mapping is None and own.is_own_meals_csv(header):
+        return own.parse_meals_csv(rows, label)
+    if mapping is None and (fmt is FileFormat.OFF or off.is_off_csv(header)):
+        return off.parse_off_csv(data, rows, label)
+    if mapping is None and {"fdc_id", "description"} <= {h.strip() for h in header}:
+        raise ImportFileError(
+            f"{path}: looks like one file of a FoodData Central download; "
+            "choose its folder or zip so nutrients can be read too"
+        )
+    return parse_csv(data, label, mapping)
+
+
+def table_head(path: Path) -> tuple[list[str], list[str]]:
+    """The header row and the first data row of a CSV/TSV file (for the mapping dialog)."""
+    try:
+        rows, _notes = read_table(_read_bytes(path))
+    except TableError as exc:
+        raise ImportFileError(f"{path}: {exc}") from exc
+    header = rows[0] if rows else []
+    first = rows[1] if len(rows) > 1 else []
+    return header, first
+
+
+def headers_of(path: Path) -> list[str]:
+    """The header row of a CSV/TSV file."""
+    return table_head(path)[0]

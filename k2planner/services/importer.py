@@ -1,0 +1,400 @@
+"""Importing checked records into the database: duplicates, unit questions, all-or-nothing.
+
+The whole import is one transaction. An error in any row imports nothing unless the user
+chose to skip bad rows; a cancel or a crash (even a killed process) leaves the database exactly
+as it was, because SQLite only makes the transaction visible when it commits.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
+
+from k2planner.db import repo_edit
+from k2planner.domain.diet_rules import derive_contains
+from k2planner.domain.food_input import Severity
+from k2planner.domain.importing.records import FoodRecord, Issue, MealRecord, ParsedFile
+from k2planner.domain.nutrients import Tier
+
+Progress = Callable[[int, int], None]
+
+
+class OnDuplicate(StrEnum):
+    """What to do with a record that matches a food already in the database."""
+
+    UPDATE = "update"
+    SKIP = "skip"
+    ADD = "add"
+
+
+class UnitFix(StrEnum):
+    """What to do with a value that is probably in the wrong unit."""
+
+    SCALE = "scale"  # store the suggested value (e.g. the mg figure read as µg)
+    KEEP = "keep"  # store it as written
+    SKIP = "skip"  # leave the row out
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """The user's choices for one import."""
+
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP
+    per_row: Mapping[int, OnDuplicate] = field(default_factory=dict)
+    skip_bad_rows: bool = False
+    unit_fix: UnitFix = UnitFix.SKIP
+    dry_run: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A record that matches an existing food."""
+
+    row: int
+    food_id: int
+    existing_name: str
+    by: str  # "id" or "name"
+
+
+@dataclass
+class ImportSummary:
+    """What happened, row by row."""
+
+    file: str
+    added: int = 0
+    updated: int = 0
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+    meals_added: int = 0
+    meals_updated: int = 0
+    dry_run: bool = False
+    added_ids: list[int] = field(default_factory=list)
+
+    def text(self) -> str:
+        """One line for a status bar or terminal."""
+        verb = "would be" if self.dry_run else "were"
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{len(self.skipped)} skipped",
+            f"{len(self.rejected)} rejected",
+        ]
+        meals = (
+            f"; meals: {self.meals_added} added, {self.meals_updated} updated"
+            if self.meals_added or self.meals_updated
+            else ""
+        )
+        return f"{self.file}: foods {', '.join(parts)} ({verb} imported){meals}"
+
+    def to_csv(self) -> str:
+        """The report, one row per skipped or rejected record."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["file", "row", "outcome", "food", "reason"])
+        for row, name, reason in self.skipped:
+            w.writerow([self.file, row, "skipped", name, reason])
+        for row, reason in self.rejected:
+            w.writerow([self.file, row, "rejected", "", reason])
+        return buf.getvalue()
+
+
+class ImportRejected(Exception):
+    """Nothing was imported because some rows are bad; ``summary.rejected`` says why."""
+
+    def __init__(self, summary: ImportSummary, message: str) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was imported."""
+
+
+def _rejections(parsed: ParsedFile) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for i in parsed.issues:
+        if i.severity is Severity.ERROR:
+            out.setdefault(i.row, []).append(i.text())
+    return out
+
+
+class ImportService:
+    """Duplicates and the transaction of an import."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _existing(self, conn: Connection) -> _Known:
+        known = _Known()
+        for fid, sid, name in conn.exec_driver_sql("SELECT id, source_id, name FROM food"):
+            known.add(fid, sid, name)
+        return known
+
+    def duplicates(self, parsed: ParsedFile) -> dict[int, Duplicate]:
+        """Records matching an existing food by source id (or a known alias), else by name."""
+        with self._engine.connect() as conn:
+            known = self._existing(conn)
+        return {d.row: d for f in parsed.foods if (d := known.match(f)) is not None}
+
+    def commit(
+        self,
+        parsed: ParsedFile,
+        options: ImportOptions = ImportOptions(),
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import in one transaction; raises ImportRejected or ImportCancelled (nothing saved)."""
+        summary = ImportSummary(parsed.label, dry_run=options.dry_run)
+        bad = _rejections(parsed)
+        if 0 in bad:
+            summary.rejected.append((0, "; ".join(bad[0])))
+            raise ImportRejected(summary, bad[0][0])
+        for row, reasons in sorted(bad.items()):
+            summary.rejected.append((row, "; ".join(reasons)))
+        if bad and not options.skip_bad_rows:
+            raise ImportRejected(
+                summary,
+                f"{len(bad)} row(s) have errors, so nothing was imported. Fix them, or choose "
+                f"to skip bad rows. First: {summary.rejected[0][1]}",
+            )
+        questions: dict[int, list[Issue]] = {}
+        for i in parsed.issues:
+            if i.severity is Severity.QUESTION:
+                questions.setdefault(i.row, []).append(i)
+        total = len(parsed.foods) + len(parsed.meals)
+        done = 0
+        with self._engine.connect() as conn:
+            trans = conn.begin()
+            session = Session(bind=conn)
+            try:
+                known = self._existing(conn)
+                groups: dict[str, int] = {}
+                for original in parsed.foods:
+                    record: FoodRecord | None = original
+                    if original.row in questions:
+                        record = self._apply_unit_fix(
+                            original, questions[original.row], options, summary
+                        )
+                    if record is None:
+                        continue
+                    self._one_food(session, record, parsed, options, known, groups, summary)
+                    done += 1
+                    if done % 250 == 0:
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled()
+                        if progress is not None:
+                            progress(done, total)
+                for meal in parsed.meals:
+                    self._one_meal(session, meal, options, known, summary)
+                    done += 1
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                if progress is not None:
+                    progress(total, total)
+                if options.dry_run:
+                    trans.rollback()
+                else:
+                    trans.commit()
+            except BaseException:
+                trans.rollback()
+                raise
+        return summary
+
+    def _apply_unit_fix(
+        self,
+        record: FoodRecord,
+        issues: list[Issue],
+        options: ImportOptions,
+        summary: ImportSummary,
+    ) -> FoodRecord | None:
+        if options.unit_fix is UnitFix.SKIP:
+            summary.skipped.append(
+                (
+                    record.row,
+                    record.name,
+                    "; ".join(i.text() for i in issues) + " (skipped: unit not confirmed)",
+                )
+            )
+            return None
+        if options.unit_fix is UnitFix.KEEP:
+            return record
+        values = dict(record.values)
+        for i in issues:
+            if i.nutrient is not None and i.suggestion is not None:
+                values[i.nutrient] = i.suggestion
+        return replace(record, values=values)
+
+    def _one_food(
+        self,
+        session: Session,
+        record: FoodRecord,
+        parsed: ParsedFile,
+        options: ImportOptions,
+        known: _Known,
+        groups: dict[str, int],
+        summary: ImportSummary,
+    ) -> None:
+        conn = session.connection()
+        dup = known.match(record)
+        policy = options.per_row.get(record.row, options.on_duplicate)
+        if dup is not None and policy is OnDuplicate.SKIP:
+            if record.source_id and record.source_id not in known.by_id:
+                known.by_id[record.source_id] = dup.food_id  # meals of the file use the match
+            summary.skipped.append(
+                (
+                    record.row,
+                    record.name,
+                    f"already in the database as {dup.existing_name!r} (same {dup.by})",
+                )
+            )
+            return
+        group = record.group.strip() or "Imported foods"
+        if group not in groups:
+            groups[group] = repo_edit.ensure_group(session, group, "Other")
+        contains = (
+            record.contains if record.contains is not None else derive_contains(record.name, group)
+        )
+        rows = self._value_rows(record, parsed)
+        if dup is not None and policy is OnDuplicate.UPDATE:
+            fid = dup.food_id
+            conn.exec_driver_sql(
+                "UPDATE food SET name = ?, group_id = ?, contains = ?, note = ?"
+                " WHERE id = ? AND NOT flags_user_set",
+                (record.name, groups[group], contains.value, record.note, fid),
+            )
+            if parsed.keeps_provenance:
+                conn.exec_driver_sql("DELETE FROM nutrientvalue WHERE food_id = ?", (fid,))
+            elif rows:  # a partial file replaces the values it gives and keeps the others
+                conn.exec_driver_sql(
+                    "DELETE FROM nutrientvalue WHERE food_id = ? AND nutrient = ?",
+                    [(fid, r[0]) for r in rows],
+                )
+            summary.updated += 1
+        else:
+            sid = record.source_id
+            if not sid or sid in known.by_id:
+                sid = f"user:{uuid.uuid4().hex[:12]}"
+            fid = repo_edit.insert_food(
+                session,
+                source_id=sid,
+                name=record.name,
+                group_id=groups[group],
+                contains=contains.value,
+                flags_user_set=record.flags_user_set,
+                density=record.density,
+                note=record.note,
+                tags=record.tags,
+                is_user=record.is_user,
+            )
+            known.add(fid, sid, record.name, by_name=False)
+            summary.added += 1
+            summary.added_ids.append(fid)
+        if rows:
+            conn.exec_driver_sql(
+                "INSERT INTO nutrientvalue (food_id, nutrient, value, source, tier)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(fid, n, v, s, t) for n, v, s, t in rows],
+            )
+        if record.portions and (
+            dup is None or policy is not OnDuplicate.UPDATE or parsed.keeps_provenance
+        ):
+            repo_edit.replace_portions(session, fid, record.portions)
+
+    @staticmethod
+    def _value_rows(record: FoodRecord, parsed: ParsedFile) -> list[tuple[str, float, str, str]]:
+        if parsed.keeps_provenance:
+            return [
+                (n.value, v, record.sources.get(n, ""), record.tiers.get(n, Tier.USER).value)
+                for n, v in sorted(record.values.items(), key=lambda kv: kv[0].value)
+            ]
+        source = f"user import: {parsed.label}"
+        if record.origin:
+            source += f" ({record.origin})"
+        return [
+            (n.value, v, source, Tier.USER.value)
+            for n, v in sorted(record.values.items(), key=lambda kv: kv[0].value)
+        ]
+
+    def _one_meal(
+        self,
+        session: Session,
+        meal: MealRecord,
+        options: ImportOptions,
+        known: _Known,
+        summary: ImportSummary,
+    ) -> None:
+        conn = session.connection()
+        missing = [s for s, _g, _n in meal.ingredients if s not in known.by_id]
+        if missing:
+            reason = (
+                f"meal {meal.name!r}: unknown food(s) {', '.join(missing[:5])}; import "
+                "those foods first"
+            )
+            if not options.skip_bad_rows:
+                summary.rejected.append((meal.row, reason))
+                raise ImportRejected(summary, reason)
+            summary.rejected.append((meal.row, reason))
+            return
+        row = conn.exec_driver_sql("SELECT id FROM meal WHERE key = ?", (meal.key,)).first()
+        policy = options.per_row.get(meal.row, options.on_duplicate)
+        if row is not None and policy is OnDuplicate.SKIP:
+            summary.skipped.append((meal.row, meal.name, "a meal with this key exists"))
+            return
+        meal_id = row[0] if row is not None and policy is OnDuplicate.UPDATE else None
+        key = (
+            meal.key
+            if row is None or meal_id is not None
+            else (f"{meal.key}-{uuid.uuid4().hex[:6]}")
+        )
+        new_id = repo_edit.upsert_meal(
+            session,
+            meal_id=meal_id,
+            key=key,
+            name=meal.name,
+            slots=",".join(meal.slots),
+            cuisine=meal.cuisine,
+            tags=",".join(meal.tags),
+            description=meal.description,
+            ingredients=[(known.by_id[s], g, n) for s, g, n in meal.ingredients],
+        )
+        conn.exec_driver_sql("UPDATE meal SET is_user = ? WHERE id = ?", (meal.is_user, new_id))
+        if meal_id is None:
+            summary.meals_added += 1
+        else:
+            summary.meals_updated += 1
+
+
+class _Known:
+    """Foods by source id and, for those already in the database, by lower-case name.
+
+    Foods added by the import itself are matched only by id: two foods of one file that share
+    a name (e.g. from two sources) are both kept.
+    """
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+
+    def add(self, fid: int, source_id: str, name: str, *, by_name: bool = True) -> None:
+        self.by_id[source_id] = fid
+        if by_name:
+            self.by_name.setdefault(name.strip().lower(), fid)
+        self.names[fid] = name
+
+    def match(self, f: FoodRecord) -> Duplicate | None:
+        for sid in (f.source_id, *f.also_known_as):
+            if sid and sid in self.by_id:
+                fid = self.by_id[sid]
+                return Duplicate(f.row, fid, self.names.get(fid, sid), "id")
+        fid_by_name = self.by_name.get(f.name.strip().lower())
+        if fid_by_name is not None:
+            return Duplicate(f.row, fid_by_name, self.names[fid_by_name], "name")
+        return None

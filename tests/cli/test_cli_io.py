@@ -1,0 +1,109 @@
+"""The import, export, backup and restore commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from k2planner.cli import main
+from k2planner.db.database import OpenedDatabase
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _count(db: OpenedDatabase) -> int:
+    with db.engine.connect() as c:
+        return int(c.exec_driver_sql("SELECT COUNT(*) FROM food").scalar_one())
+
+
+def test_import_dry_run_then_real_then_export(
+    seeded_db: OpenedDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--dry-run saves nothing; the real import does; export --scope user returns it."""
+    src = tmp_path / "k.csv"
+    src.write_text("Food\tMK-7 (mcg)\tkcal\nMy natto\t880\t211\n", encoding="utf-8")
+    before = _count(seeded_db)
+    db = str(seeded_db.path)
+    code, out, err = _run(capsys, "--db", db, "import", str(src), "--dry-run")
+    assert code == 0 and "1 added" in out and "would be" in out
+    assert "progress 1/1" in err
+    assert _count(seeded_db) == before
+    code, out, _ = _run(capsys, "--db", db, "import", str(src))
+    assert code == 0 and _count(seeded_db) == before + 1
+    code, out, _ = _run(capsys, "--db", db, "export", "all", "--scope", "user")
+    doc = json.loads(out)
+    [food] = doc["foods"]
+    assert food["name"] == "My natto" and food["values"]["mk7_ug"]["value"] == 880
+    assert food["values"]["mk7_ug"]["source"] == "user import: k.csv"
+    code, out, _ = _run(capsys, "--db", db, "import", str(src), "--on-duplicate", "skip")
+    assert code == 0 and "1 skipped" in out
+
+
+def test_import_rejects_bad_row_with_report(
+    seeded_db: OpenedDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad row: exit code 1, the row and reason on stderr and in the report; nothing saved."""
+    src = tmp_path / "bad.csv"
+    src.write_text("Name,Vitamin K1 (µg)\nSpinach mine,480\nOops,abc\n", encoding="utf-8")
+    before = _count(seeded_db)
+    report = tmp_path / "report.csv"
+    code, _out, err = _run(
+        capsys, "--db", str(seeded_db.path), "import", str(src), "--report", str(report)
+    )
+    assert code != 0
+    assert "row 3" in err and "'abc'" in err
+    assert _count(seeded_db) == before
+    assert "rejected" in report.read_text(encoding="utf-8")
+    code, out, _ = _run(capsys, "--db", str(seeded_db.path), "import", str(src), "--skip-bad-rows")
+    assert code == 0 and "1 added" in out and "1 rejected" in out
+
+
+def test_import_mapping_option(
+    seeded_db: OpenedDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--mapping names columns the guesser cannot know, with their unit."""
+    src = tmp_path / "x.csv"
+    src.write_text("A,B\nHouse cheese,0.05\n", encoding="utf-8")
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "import",
+        str(src),
+        "--mapping",
+        "name=A,mk9_ug=B:mg",
+        "--dry-run",
+    )
+    assert code == 0 and "1 added" in out
+    code, _out, err = _run(
+        capsys, "--db", str(seeded_db.path), "import", str(src), "--mapping", "name=Nope"
+    )
+    assert code != 0 and "Nope" in err
+
+
+def test_backup_and_restore(
+    seeded_db: OpenedDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """backup writes a copy; restore brings it back and keeps the replaced file."""
+    db = str(seeded_db.path)
+    (tmp_path / "b").mkdir()
+    code, out, _ = _run(capsys, "--db", db, "backup", str(tmp_path / "b"))
+    assert code == 0
+    backup = Path(out.split("backup written to ")[1].strip())
+    assert backup.parent == tmp_path / "b" and backup.suffix == ".sqlite"
+    src = tmp_path / "k.csv"
+    src.write_text("Name,MK-4 (µg)\nLater food,3\n", encoding="utf-8")
+    _run(capsys, "--db", db, "import", str(src))
+    before = _count(seeded_db)
+    code, out, _ = _run(capsys, "--db", db, "restore", str(backup))
+    assert code == 0 and "restored" in out
+    assert _count(seeded_db) == before - 1
+    code, _out, err = _run(capsys, "--db", db, "restore", str(src))
+    assert code != 0 and "not changed" in err
+    assert _count(seeded_db) == before - 1

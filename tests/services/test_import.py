@@ -1,0 +1,268 @@
+"""Importing foods: CSV variants, FoodData Central, Open Food Facts, duplicates, atomicity."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from k2planner.domain.food_input import Severity
+from k2planner.domain.importing.mapping import parse_mapping_spec
+from k2planner.domain.importing.records import FileFormat
+from k2planner.domain.nutrients import Nutrient, Tier
+from k2planner.services.catalog import CatalogService
+from k2planner.services.import_read import ImportFileError, headers_of, read_import
+from k2planner.services.importer import (
+    ImportCancelled,
+    ImportOptions,
+    ImportRejected,
+    ImportService,
+    OnDuplicate,
+    UnitFix,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _food(engine: Engine, name: str):  # type: ignore[no-untyped-def]
+    hits = [f for f in CatalogService(engine).search_foods(name, 20) if f.name == name]
+    assert hits, f"{name} not found"
+    return hits[0]
+
+
+def _count(engine: Engine) -> int:
+    with engine.connect() as c:
+        return int(c.exec_driver_sql("SELECT COUNT(*) FROM food").scalar_one())
+
+
+def write(tmp: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    p = tmp / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+DIETITIAN = (
+    "Food;Vitamin K1 (µg);MK-7 (µg);Vitamin K2 (µg);kcal;Protein (g)\n"
+    "Farm Gouda 18 months;2,4;1,6;75,0;370;25,1\n"
+    'Kefir "Bio";0,3;;8,4;61;3,2\n'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "latin-1", "cp1252"])
+def test_csv_encodings_and_decimal_comma(tmp_path: Path, encoding: str) -> None:
+    """Semicolons, decimal commas and common encodings all read the same numbers."""
+    parsed = read_import(write(tmp_path, "d.csv", DIETITIAN, encoding))
+    assert not parsed.issues
+    gouda = parsed.foods[0]
+    assert gouda.name == "Farm Gouda 18 months"
+    assert gouda.values[Nutrient.K1] == pytest.approx(2.4)
+    assert gouda.values[Nutrient.MK7] == pytest.approx(1.6)
+    assert gouda.values[Nutrient.K2_REPORTED] == pytest.approx(75.0)
+    assert Nutrient.MK7 not in parsed.foods[1].values  # empty cell: unknown, not zero
+
+
+def test_tsv_any_column_order_and_units(tmp_path: Path) -> None:
+    """Columns in any order; mg and kJ in headers are converted."""
+    text = "Energy (kJ)\tMenaquinone-7 [mg]\tDescription\tProtein\n1490\t0.0016\tSome cheese\t25\n"
+    f = read_import(write(tmp_path, "x.tsv", text)).foods[0]
+    assert f.name == "Some cheese"
+    assert f.values[Nutrient.ENERGY] == pytest.approx(1490 / 4.184)
+    assert f.values[Nutrient.MK7] == pytest.approx(1.6)
+
+
+def test_k2_in_mg_that_is_surely_ug_is_a_question(tmp_path: Path, seeded_engine: Engine) -> None:
+    """850 "mg" MK-7 per 100 g: asked, with the value read as µg; scale fixes it."""
+    text = "name,MK-7 (mg),kcal\nNatto from the market,850,200\n"
+    parsed = read_import(write(tmp_path, "n.csv", text))
+    q = [i for i in parsed.issues if i.severity is Severity.QUESTION]
+    assert len(q) == 1 and q[0].suggestion == pytest.approx(850)
+    assert "850" in q[0].message
+    svc = ImportService(seeded_engine)
+    skipped = svc.commit(parsed)  # default: skip unconfirmed values
+    assert skipped.added == 0 and skipped.skipped
+    svc.commit(parsed, ImportOptions(unit_fix=UnitFix.SCALE))
+    assert _food(seeded_engine, "Natto from the market").value(Nutrient.MK7) == pytest.approx(850)
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("abc", "not a number"),
+        ("-3", "negative"),
+        ("NaN", "not a number"),
+        ("150", "more grams than 100 g"),
+        ("9e9", "far above"),
+    ],
+)
+def test_bad_values_are_reported_with_row_and_column(
+    tmp_path: Path, cell: str, message: str
+) -> None:
+    """Every bad cell is reported with file, row, column, value and why."""
+    column = "Protein (g)" if cell == "150" else "K1 (µg)"
+    text = f"name,{column}\nGood food,1\nBad food,{cell}\n"
+    parsed = read_import(write(tmp_path, "b.csv", text))
+    assert [f.name for f in parsed.foods] == ["Good food"]
+    issue = next(i for i in parsed.issues if i.row == 3)
+    assert message in issue.message and issue.column == column and issue.value == cell
+    assert issue.text().startswith("b.csv, row 3, column")
+
+
+def test_error_in_last_row_imports_nothing_unless_skipped(
+    tmp_path: Path, seeded_engine: Engine
+) -> None:
+    """All or nothing: one bad row blocks the import until the user skips bad rows."""
+    text = "name,kcal\n" + "".join(f"Food {i},{i}\n" for i in range(50)) + "Broken,xyz\n"
+    parsed = read_import(write(tmp_path, "f.csv", text))
+    before = _count(seeded_engine)
+    with pytest.raises(ImportRejected, match="nothing was imported"):
+        ImportService(seeded_engine).commit(parsed)
+    assert _count(seeded_engine) == before
+    summary = ImportService(seeded_engine).commit(parsed, ImportOptions(skip_bad_rows=True))
+    assert summary.added == 50 and len(summary.rejected) == 1
+    assert _count(seeded_engine) == before + 50
+    assert "xyz" in summary.to_csv()
+
+
+def test_duplicates_update_skip_add(tmp_path: Path, seeded_engine: Engine) -> None:
+    """A food matching by name can be updated, skipped or added as new."""
+    text = "name,K1 (µg)\nFarm cheese,1\n"
+    svc = ImportService(seeded_engine)
+    svc.commit(read_import(write(tmp_path, "a.csv", text)))
+    again = read_import(write(tmp_path, "a2.csv", "name,K1 (µg)\nfarm cheese,7\n"))
+    dups = svc.duplicates(again)
+    assert dups[2].by == "name"
+    assert svc.commit(again).skipped
+    svc.commit(again, ImportOptions(OnDuplicate.UPDATE))
+    assert _food(seeded_engine, "farm cheese").value(Nutrient.K1) == 7
+    svc.commit(again, ImportOptions(OnDuplicate.ADD))
+    assert (
+        len(
+            [
+                f
+                for f in CatalogService(seeded_engine).search_foods("farm cheese")
+                if f.name.lower() == "farm cheese"
+            ]
+        )
+        == 2
+    )
+
+
+def test_imported_values_carry_user_provenance(tmp_path: Path, seeded_engine: Engine) -> None:
+    """Values say "user import: FILE" with tier user; flags are derived like bundled foods."""
+    ImportService(seeded_engine).commit(read_import(write(tmp_path, "mine.csv", DIETITIAN)))
+    f = _food(seeded_engine, "Farm Gouda 18 months")
+    v = f.values[Nutrient.K1]
+    assert v.source == "user import: mine.csv" and v.tier is Tier.USER
+    assert "dairy" in f.contains.names() and f.is_user
+
+
+def test_fdc_csv_folder_zip_and_json(tmp_path: Path, seeded_engine: Engine) -> None:
+    """FoodData Central downloads: K1, dihydro-K1 and MK-4 in µg; SR Legacy matched by NDB."""
+    folder = DATA / "fdc_csv"
+    parsed = read_import(folder)
+    assert parsed.format is FileFormat.FDC and not parsed.issues
+    eggs = next(f for f in parsed.foods if f.source_id == "fdc:746782")
+    assert eggs.values[Nutrient.MK4] == pytest.approx(0.2)
+    assert eggs.values[Nutrient.DK1] == 0.0
+    assert eggs.values[Nutrient.ENERGY] == pytest.approx(148)  # Atwater energy of Foundation foods
+    assert eggs.portions[0].grams == pytest.approx(50.3)
+    gouda = next(f for f in parsed.foods if f.source_id == "fdc:171241")
+    assert gouda.also_known_as == ("usda:01022",) and gouda.group == "Dairy and Egg Products"
+    zipped = tmp_path / "fdc.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        for p in folder.iterdir():
+            z.write(p, f"FoodData_Central_csv/{p.name}")
+    assert read_import(zipped).foods == parsed.foods
+    svc = ImportService(seeded_engine)
+    assert svc.duplicates(parsed)[2].by == "id"  # Cheese, gouda is already there (usda:01022)
+    summary = svc.commit(parsed)
+    assert summary.added == 1 and len(summary.skipped) == 2
+    js = read_import(DATA / "fdc_sr_legacy.json")
+    edam = js.foods[0]
+    assert js.format is FileFormat.FDC
+    assert edam.values[Nutrient.MK4] == pytest.approx(9.4)
+    assert edam.values[Nutrient.K1] == pytest.approx(2.3)
+
+
+def test_open_food_facts_json_and_csv(seeded_engine: Engine) -> None:
+    """OFF stores vitamin K in grams: 0.000065 g → 65 µg, as "form not stated"."""
+    js = read_import(DATA / "off" / "product.json")
+    assert js.format is FileFormat.OFF and not js.issues
+    cheese = js.foods[0]
+    assert cheese.source_id == "off:8712345678906"
+    assert cheese.values[Nutrient.VK_TOTAL] == pytest.approx(65)
+    assert cheese.values[Nutrient.CALCIUM] == pytest.approx(800)
+    assert Nutrient.K1 not in cheese.values and Nutrient.K2_REPORTED not in cheese.values
+    assert "Kaasboerderij" in cheese.name and "form" in cheese.note
+    tsv = read_import(DATA / "off" / "products.tsv")
+    assert tsv.format is FileFormat.OFF
+    kefir, natto = tsv.foods
+    assert kefir.values[Nutrient.VK_TOTAL] == pytest.approx(2.1)
+    assert kefir.values[Nutrient.CALCIUM] == pytest.approx(120)
+    assert natto.values[Nutrient.VK_TOTAL] == pytest.approx(870)
+    assert kefir.group == "Kefirs" and kefir.source_id == "off:4001234567890"
+    summary = ImportService(seeded_engine).commit(tsv)
+    assert summary.added == 2
+
+
+def test_off_impossible_gram_value_asks(tmp_path: Path) -> None:
+    """65 in the gram field (a label's µg) is a question suggesting 65 µg."""
+    p = write(
+        tmp_path,
+        "p.json",
+        '{"product": {"code": "1", "product_name": "X", "nutriments": {"vitamin-k_100g": 65}}}',
+    )
+    q = read_import(p).issues[0]
+    assert q.severity is Severity.QUESTION and q.suggestion == pytest.approx(65)
+
+
+def test_mapping_spec_overrides_guesses(tmp_path: Path) -> None:
+    """--mapping picks columns and units by header or number."""
+    p = write(tmp_path, "m.csv", "Produkt,Vit K (mg),Zusatz\nKäse,0.002,x\n")
+    cols = parse_mapping_spec("name=Produkt, k1_ug=2:mg", headers_of(p))
+    f = read_import(p, mapping=cols).foods[0]
+    assert f.name == "Käse" and f.values[Nutrient.K1] == pytest.approx(2.0)
+    with pytest.raises(ValueError, match="no column"):
+        parse_mapping_spec("name=Nope", headers_of(p))
+
+
+def test_unreadable_inputs_are_clear(tmp_path: Path) -> None:
+    """A missing file, an FDC file alone, a bad zip: clear errors, nothing raised raw."""
+    with pytest.raises(ImportFileError, match="cannot be read"):
+        read_import(tmp_path / "missing.csv")
+    lone = tmp_path / "food.csv"
+    shutil.copy(DATA / "fdc_csv" / "food.csv", lone)
+    with pytest.raises(ImportFileError, match="FoodData Central"):
+        read_import(lone)
+    bad = write(tmp_path, "x.zip", "not a zip")
+    with pytest.raises(ImportFileError, match="zip"):
+        read_import(bad)
+    empty = read_import(write(tmp_path, "e.csv", ""))
+    assert empty.file_errors()
+
+
+def test_cancel_leaves_database_unchanged(tmp_path: Path, seeded_engine: Engine) -> None:
+    """Cancelling mid-way rolls everything back."""
+    text = "name,kcal\n" + "".join(f"Cancelled food {i},{i % 500}\n" for i in range(1200))
+    parsed = read_import(write(tmp_path, "c.csv", text))
+    before = _count(seeded_engine)
+    calls = []
+    with pytest.raises(ImportCancelled):
+        ImportService(seeded_engine).commit(
+            parsed, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 2
+        )
+    assert _count(seeded_engine) == before
+    assert calls and calls[0] < 1200  # the progress moved before the cancel
+
+
+def test_dry_run_saves_nothing(tmp_path: Path, seeded_engine: Engine) -> None:
+    """A dry run reports what would happen and keeps the database as it was."""
+    before = _count(seeded_engine)
+    s = ImportService(seeded_engine).commit(
+        read_import(write(tmp_path, "d.csv", DIETITIAN)), ImportOptions(dry_run=True)
+    )
+    assert s.added == 2 and s.dry_run and "would be" in s.text()
+    assert _count(seeded_engine) == before
