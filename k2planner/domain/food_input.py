@@ -86,8 +86,8 @@ def check_value(nutrient: Nutrient, per_100g: float, field_name: str, raw: str) 
                 field_name,
                 raw,
                 f"{per_100g:,.0f} µg per 100 g is far above any food known (natto has about "
-                f"1,000 µg); was it given in µg where mg was written? As µg it would be "
-                f"{scaled:g} µg per 100 g.",
+                f"1,000 µg); check the unit: a thousand times less, {scaled:g} µg per 100 g, "
+                "would be plausible (µg written as mg?).",
                 Severity.QUESTION if per_100g <= 1_000_000 else Severity.ERROR,
                 scaled,
             )

@@ -61,12 +61,33 @@ def _fdc_files(path: Path) -> dict[str, bytes]:
         raise ImportFileError(f"{path}: not a readable zip file ({exc})") from exc
 
 
+JSON_LINES = (".jsonl", ".ndjson")
+
+
+def _json_bytes(path: Path) -> bytes:
+    """A JSON document; JSON Lines (one product per line, as in Open Food Facts dumps) become
+    a JSON array."""
+    data = _read_bytes(path)
+    if path.suffix.lower() not in JSON_LINES:
+        return data
+    items = []
+    for n, line in enumerate(decode(data).text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"{path}, line {n}: not valid JSON ({exc.msg})") from None
+        items.append(line)
+    return ("[" + ",".join(items) + "]").encode("utf-8")
+
+
 def detect_format(path: Path) -> FileFormat:
     """Guess the format from the path and the first bytes."""
     if path.is_dir() or path.suffix.lower() == ".zip":
         return FileFormat.FDC
-    if path.suffix.lower() == ".json":
-        head = _read_bytes(path)
+    if path.suffix.lower() in (".json", *JSON_LINES):
+        head = _json_bytes(path)
         try:
             doc = json.loads(decode(head).text)
         except json.JSONDecodeError:
@@ -93,16 +114,17 @@ def read_import(
     if fmt is FileFormat.FDC:
         if path.is_dir() or path.suffix.lower() == ".zip":
             return fdc.parse_fdc_csv(_fdc_files(path), label)
-        if path.suffix.lower() == ".json":
-            return fdc.parse_fdc_json(_read_bytes(path), label)
+        if path.suffix.lower() in (".json", *JSON_LINES):
+            return fdc.parse_fdc_json(_json_bytes(path), label)
         raise ImportFileError(
             f"{path}: choose the FoodData Central folder, its zip, or a JSON "
             "export (a single CSV file of the download is not enough)"
         )
-    data = _read_bytes(path)
+    is_json = path.suffix.lower() in (".json", *JSON_LINES)
+    data = _json_bytes(path) if is_json else _read_bytes(path)
     if fmt is FileFormat.OWN_JSON:
         return own.parse_json(data, label)
-    if fmt is FileFormat.OFF and path.suffix.lower() == ".json":
+    if fmt is FileFormat.OFF and is_json:
         return off.parse_off_json(data, label)
     try:
         rows, _notes = read_table(data)

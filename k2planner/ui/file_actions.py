@@ -88,7 +88,7 @@ class FileActions(QObject):
                 self._parent,
                 "Import foods",
                 "",
-                "Food files (*.csv *.tsv *.txt *.json *.zip);;All files (*)",
+                "Food files (*.csv *.tsv *.txt *.json *.jsonl *.zip);;All files (*)",
             )
             if not chosen:
                 return None

@@ -266,3 +266,60 @@ def test_dry_run_saves_nothing(tmp_path: Path, seeded_engine: Engine) -> None:
     )
     assert s.added == 2 and s.dry_run and "would be" in s.text()
     assert _count(seeded_engine) == before
+
+
+def test_binary_and_header_only_files_are_explained(tmp_path: Path) -> None:
+    """An xlsx (zip bytes), random bytes and a header without rows each get one clear error."""
+    import random
+
+    rnd = random.Random(7)
+    xlsx = tmp_path / "foods.csv"
+    xlsx.write_bytes(b"PK\x03\x04" + bytes(rnd.randrange(256) for _ in range(4000)))
+    [issue] = read_import(xlsx).issues
+    assert issue.row == 0 and "binary" in issue.message and not read_import(xlsx).foods
+    header_only = write(tmp_path, "h.csv", "Name;MK-7 (µg)\n")
+    [issue] = read_import(header_only).issues
+    assert "no rows" in issue.message
+
+
+def test_amount_column_converts_to_per_100g(tmp_path: Path) -> None:
+    """Values given for "150 g" are scaled to 100 g; "2 cups" is refused for that row."""
+    p = write(
+        tmp_path,
+        "a.csv",
+        "Food,Amount,Vitamin K (µg),MK-7 (µg)\nCheese,150.00 g,3,30\nSpinach,2.00 cup,290,\n",
+    )
+    parsed = read_import(p)
+    [cheese] = parsed.foods
+    assert cheese.values[Nutrient.MK7] == pytest.approx(20.0)
+    assert cheese.values[Nutrient.VK_TOTAL] == pytest.approx(2.0)
+    [issue] = parsed.issues
+    assert (issue.row, issue.column, issue.value) == (3, "Amount", "2.00 cup")
+    assert parsed.row_names == {3: "Spinach"}
+
+
+def test_off_json_lines_and_fdc_search_results(tmp_path: Path) -> None:
+    """An Open Food Facts JSONL dump and an FDC API search result read like their JSON forms."""
+    lines = tmp_path / "dump.jsonl"
+    lines.write_text(
+        '{"code": "1", "product_name": "Natto", "nutriments": {"vitamin-k_100g": 0.00087}}\n'
+        "\n"
+        '{"code": "2", "product_name": "Kefir", "nutriments": {"energy-kcal_100g": 61}}\n',
+        encoding="utf-8",
+    )
+    parsed = read_import(lines)
+    assert parsed.format is FileFormat.OFF and [f.name for f in parsed.foods] == ["Natto", "Kefir"]
+    assert parsed.foods[0].values[Nutrient.VK_TOTAL] == pytest.approx(870)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"code": "1"}\n{"code": \n', encoding="utf-8")
+    with pytest.raises(ImportFileError, match="line 2"):
+        read_import(broken)
+    search = tmp_path / "search.json"
+    search.write_text(
+        '{"totalHits": 1, "foods": [{"fdcId": 9, "description": "Cheese, gouda", '
+        '"foodNutrients": [{"nutrientNumber": "428", "unitName": "UG", "value": 10.1}]}]}',
+        encoding="utf-8",
+    )
+    parsed = read_import(search)
+    assert parsed.format is FileFormat.FDC
+    assert parsed.foods[0].values[Nutrient.MK4] == pytest.approx(10.1)

@@ -7,6 +7,7 @@ meant is a *question* with the scaled value shown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from k2planner.domain.food_input import Severity, check_totals, check_value, convert
@@ -25,6 +26,9 @@ from k2planner.domain.nutrients import Nutrient
 
 MAX_ROWS = 200_000
 DEFAULT_UNITS = {"ug": "µg", "mg": "mg", "g": "g", "kcal": "kcal", "kj": "kj", "cal": "cal"}
+
+
+_GRAMS = re.compile(r"\s*(?:g|grams?|gr)\.?\s*$", re.IGNORECASE)
 
 
 def read_table(data: bytes) -> tuple[list[list[str]], list[str]]:
@@ -65,6 +69,9 @@ def parse_csv(
     delimiter_comma = "decimal comma" in notes[0]
     cols = list(mapping) if mapping is not None else guess_mapping(header)
     issues: list[Issue] = []
+    if not body:
+        issues.append(Issue(label, 0, "", "", "has a header line but no rows of foods"))
+        return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), 0, tuple(notes))
     if not any(c.field == "name" for c in cols):
         issues.append(
             Issue(label, 1, "", "", "has no column for the food name (map one, e.g. name=Food)")
@@ -102,6 +109,11 @@ def parse_csv(
     )
 
 
+def _header(header: Sequence[str], cols: Sequence[ColumnMap], field: str) -> str:
+    col = next((c.column for c in cols if c.field == field), None)
+    return header[col] if col is not None and col < len(header) else field
+
+
 def _cell(row: Sequence[str], i: int) -> str:
     return row[i] if i < len(row) else ""
 
@@ -133,19 +145,43 @@ def _parse_row(
         )
         return None
     if len(name) > 300:
-        issues.append(Issue(label, n, "name", name[:40] + "…", "is longer than 300 characters"))
+        issues.append(
+            Issue(
+                label,
+                n,
+                _header(header, cols, "name"),
+                name[:40] + "…",
+                "is longer than 300 characters",
+            )
+        )
         return None
     basis = 100.0
     if text.get("basis_g"):
+        amount = _GRAMS.sub("", text["basis_g"])
         try:
-            b = parse_number(text["basis_g"], decimal_comma)
-        except NotANumber as exc:
-            issues.append(Issue(label, n, "basis", text["basis_g"], str(exc)))
+            b = parse_number(amount, decimal_comma)
+        except NotANumber:
+            issues.append(
+                Issue(
+                    label,
+                    n,
+                    _header(header, cols, "basis_g"),
+                    text["basis_g"],
+                    "is not an amount in grams; the values of this row are for that amount, so "
+                    "they cannot be converted to per 100 g",
+                )
+            )
             return None
         if b is not None:
             if not 0 < b <= 5000:
                 issues.append(
-                    Issue(label, n, "basis", text["basis_g"], "must be between 0 and 5,000 g")
+                    Issue(
+                        label,
+                        n,
+                        _header(header, cols, "basis_g"),
+                        text["basis_g"],
+                        "must be between 0 and 5,000 g",
+                    )
                 )
                 return None
             basis = b

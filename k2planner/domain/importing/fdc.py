@@ -237,7 +237,7 @@ def _foods_of_json(doc: Any) -> list[dict[str, Any]]:
             return [doc]
         out: list[dict[str, Any]] = []
         for key, value in doc.items():
-            if key.endswith("Foods") and isinstance(value, list):
+            if (key.endswith("Foods") or key == "foods") and isinstance(value, list):
                 out.extend(d for d in value if isinstance(d, dict))
         return out
     return []

@@ -91,7 +91,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"barcode|gtin|food[\s_]?id)$"
         ),
     ),
-    ("basis_g", re.compile(r"^(?:per|basis|serving|portion)(?:[\s_]?size)?\s*(?:\(g\)|_g|g)?$")),
+    (
+        "basis_g",
+        re.compile(
+            r"^(?:per|basis|serving|portion|amount|quantity|menge|hoeveelheid|quantit[eé])"
+            r"(?:[\s_]?size)?\s*(?:\(g\)|_g|g)?$"
+        ),
+    ),
     ("brand", re.compile(r"^brands?$|brand[\s_]?(?:name|owner)")),
     ("group", re.compile(r"group|categor|kategor|gruppe|groep|^type$")),
     ("note", re.compile(r"^(?:note|notes|comment|comments|remarks?)$")),

@@ -54,7 +54,7 @@ def decode(data: bytes) -> DecodedText:
     if data.startswith(b"\xef\xbb\xbf"):
         return DecodedText(data[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return DecodedText(data.decode("utf-16"), "UTF-16")
+        return DecodedText(data.decode("utf-16", errors="replace"), "UTF-16")
     try:
         return DecodedText(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError:
@@ -99,8 +99,26 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
+def looks_binary(text: str) -> bool:
+    """True when the text is mostly not text (a spreadsheet file, an image, random bytes)."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    control = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\t\r\n") or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd"
+    )
+    return control / len(sample) > 0.02
+
+
 def read_rows(text: str, delimiter: str) -> list[list[str]]:
     """All rows (the header first); blank lines are dropped. Raises TableError."""
+    if looks_binary(text):
+        raise TableError(
+            "is not a text table (it looks like binary data; a spreadsheet must be saved as "
+            "CSV first)"
+        )
     reader = csv.reader(io.StringIO(normalise_newlines(text)), delimiter=delimiter)
     try:
         return [row for row in reader if any(cell.strip() for cell in row)]

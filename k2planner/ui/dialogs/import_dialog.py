@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -405,17 +404,3 @@ class _Counter:
     def report(self, done: int, total: int) -> None:
         """Called on the worker."""
         self.done, self.total = done, total
-
-
-def choose_import_source(parent: QWidget | None) -> Path | None:
-    """Ask for a file (CSV, TSV, JSON, zip)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import foods", "", "Food files (*.csv *.tsv *.txt *.json *.zip);;All files (*)"
-    )
-    return Path(path) if path else None
-
-
-def choose_fdc_folder(parent: QWidget | None) -> Path | None:
-    """Ask for an unpacked FoodData Central download folder."""
-    path = QFileDialog.getExistingDirectory(parent, "FoodData Central download folder")
-    return Path(path) if path else None
