@@ -40,7 +40,7 @@ def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def resources_dir() -> Path:
-    """The bundled resources folder (seed, meals, icons, texts)."""
+    """The bundled resources folder (seed, meals, icons)."""
     here = Path(__file__).resolve().parent
     candidates = [here / "resources", here.parent / "resources"]
     frozen = getattr(sys, "_MEIPASS", None)

@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="open (or create) the database, print counts and its path, and exit",
+        help="check the installation headless: create and seed a database in a temporary "
+        "folder (or open --db), plan a week, print its shopping list to PDF; ends with OK",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:

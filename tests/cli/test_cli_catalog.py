@@ -28,6 +28,23 @@ def test_self_test_creates_database(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert foods >= 7000 and meals >= 150
 
 
+def test_self_test_is_headless_and_leaves_no_trace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --db: a temporary database, a planned week, a PDF with text, one OK line."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("K2PLANNER_DATA_DIR", str(data))
+    monkeypatch.delenv("K2PLANNER_DB", raising=False)
+    code, out, _ = _run(capsys, "--self-test")
+    assert code == 0
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("OK k2planner ") and "plan " in last and "pdf " in last
+    assert "plan: 28 meals" in out
+    pages = int(out.split("PDF ")[1].split()[0])
+    assert pages >= 1
+    assert not data.exists(), "the self-test wrote into the user's data folder"
+
+
 def test_foods_search_json_has_sources_and_nulls(
     seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
 ) -> None:
