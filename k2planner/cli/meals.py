@@ -38,7 +38,7 @@ def list_meals(args: argparse.Namespace) -> int:
         [
             v.meal.name[:56],
             ",".join(s.value[:1].upper() for s in v.meal.slots),
-            f"{v.nutrition.k2.total_ug:.1f}",
+            v.nutrition.k2.text(1).removesuffix(" µg"),
             f"{v.nutrition.k1_ug:.1f}",
             f"{v.nutrition.energy_kcal:.0f}",
             f"{v.nutrition.k2.known_items}/{v.nutrition.k2.items}",

@@ -30,6 +30,11 @@ _ANTICOAGULANTS = {
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
+def _ug(value: float | None, width: int = 0) -> str:
+    """ "12.5 µg", or "unknown" when nobody measured it (missing is not zero)."""
+    return f"{'unknown':>{width}}" if value is None else f"{value:{width}.1f} µg"
+
+
 def register(sub: Any) -> None:
     """Add the ``plan`` command."""
     p = sub.add_parser("plan", help="plan a week of meals (saved preferences + these options)")
@@ -217,7 +222,7 @@ def print_plan(outcome: PlanOutcome) -> None:
         elif not t["in_band"]:
             mark = "  OUTSIDE BAND"
         print(
-            f"\n{day['label']}: K2 {t['k2_ug']:.1f} µg, K1 {t['k1_ug']:.1f} µg, vitamin K "
+            f"\n{day['label']}: K2 {_ug(t['k2_ug'])}, K1 {t['k1_ug']:.1f} µg, vitamin K "
             f"{t['vitamin_k_ug']:.1f} µg, {t['energy_kcal']:.0f} kcal — "
             f"{t['coverage']['text']}{mark}"
         )
@@ -225,7 +230,7 @@ def print_plan(outcome: PlanOutcome) -> None:
             lock = " [locked]" if m["locked"] else ""
             print(
                 f"  {m['slot']:<9} {m['meal'][:58]:<58} ×{m['servings']:<4g} "
-                f"K2 {m['k2_ug']:6.1f} µg{lock}"
+                f"K2 {_ug(m['k2_ug'], 6)}{lock}"
             )
     print()
     for a in data["advice"]:

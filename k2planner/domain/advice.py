@@ -147,8 +147,9 @@ def unknown_k2_note(details: PlanDetails) -> Advice | None:
     if cov.unknown_items == 0 and cov.partial_items == 0:
         return None
     text = (
-        f"{cov.coverage_text()} in this plan. The planner counts K2 that nobody measured as 0, "
-        "so the real K2 content is probably a little higher than shown."
+        f"{cov.coverage_text()} in this plan. The K2 figures add up only measured values, so "
+        "they are a lower bound: where nobody measured K2 the real content is probably a "
+        "little higher than shown."
     )
     if cov.partial_items:
         text += " Partly known means only some forms were measured (often MK-4 only)."

@@ -90,6 +90,16 @@ class K2Tally:
         """Items whose K2 nobody measured (counted as 0 in ``total_ug``)."""
         return self.items - self.known_items
 
+    @property
+    def known_total_ug(self) -> float | None:
+        """The K2 sum, or None when no item's K2 is known (missing is not zero)."""
+        return None if self.known_items == 0 and self.items > 0 else self.total_ug
+
+    def text(self, digits: int = 0) -> str:
+        """E.g. "42 µg", or "unknown" when no item's K2 is known."""
+        v = self.known_total_ug
+        return "unknown" if v is None else f"{v:.{digits}f} µg"
+
     def coverage_text(self) -> str:
         """E.g. "K2 known for 11 of 14 items (3 partly)"."""
         text = f"K2 known for {self.known_items} of {self.items} items"

@@ -23,7 +23,7 @@ def _forms(k2: K2Summary) -> dict[str, float | None]:
 
 def _tally(t: K2Tally) -> dict[str, Any]:
     return {
-        "k2_ug": _r(t.total_ug),
+        "k2_ug": _r(t.known_total_ug),
         "k2_by_form_ug": {
             **{f.label: _r(t.by_form[f]) for f in MK_FORMS},
             "reported total, forms unknown": _r(t.unsplit_ug),
@@ -63,7 +63,7 @@ def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
         "meal": pm.meal.name,
         "servings": a.servings,
         "locked": a.locked,
-        "k2_ug": _r(pm.k2.total_ug),
+        "k2_ug": _r(pm.k2.known_total_ug),
         "k1_ug": _r(pm.k1_ug),
         "energy_kcal": _r(pm.energy_kcal, 1),
         "ingredients": [_ingredient(u, foods[u.food_id].group) for u in pm.ingredients],

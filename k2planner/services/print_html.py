@@ -128,10 +128,9 @@ def _plan_table(o: PlanOutcome) -> str:
                 continue
             serv = "" if pm.assignment.servings == 1 else f" ×{pm.assignment.servings:g}"
             lock = " (locked)" if pm.assignment.locked else ""
-            value = pm.vitamin_k_ug if vka else pm.k2.total_ug
+            amount = f"vit. K {pm.vitamin_k_ug:.0f} µg" if vka else f"K2 {pm.k2.text()}"
             cells.append(
-                f'<td>{esc(pm.meal.name)}{serv}{lock}<br><span class="note">'
-                f"{'vit. K' if vka else 'K2'} {value:.0f} µg</span></td>"
+                f'<td>{esc(pm.meal.name)}{serv}{lock}<br><span class="note">{amount}</span></td>'
             )
         if vka:
             lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug

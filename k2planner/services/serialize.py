@@ -57,7 +57,7 @@ def meal_to_dict(view: MealView) -> dict[str, Any]:
             "grams": round(n.grams, 1),
             "energy_kcal": round(n.energy_kcal, 1),
             "k1_ug": round(n.k1_ug, 2),
-            "k2_ug": round(n.k2.total_ug, 2),
+            "k2_ug": None if n.k2.known_total_ug is None else round(n.k2.known_total_ug, 2),
             "k2_by_form_ug": {f.label: round(v, 2) for f, v in n.k2.by_form.items()},
             "k2_coverage": n.k2.coverage_text(),
         },

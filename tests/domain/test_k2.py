@@ -85,3 +85,14 @@ def test_units_are_micrograms_for_vitamin_k() -> None:
     """Every vitamin K form is stored in µg."""
     for n in (*MK_FORMS, Nutrient.K1, Nutrient.DK1, Nutrient.K2_REPORTED):
         assert n.unit == "µg"
+
+
+def test_a_meal_of_unmeasured_foods_is_unknown_not_zero() -> None:
+    """Adding only unknown K2 gives "unknown", not 0 µg; one known item gives a number."""
+    unknown = summarise_k2({Nutrient.K1: 100.0})
+    tally = tally_k2([unknown, unknown])
+    assert tally.known_total_ug is None and tally.text() == "unknown"
+    measured = summarise_k2({Nutrient.MK4: 0.0})
+    mixed = tally_k2([unknown, measured])
+    assert mixed.known_total_ug == 0.0 and mixed.text(1) == "0.0 µg"
+    assert tally_k2([]).text() == "0 µg"  # nothing planned: nothing to be unknown

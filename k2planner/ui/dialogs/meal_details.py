@@ -70,7 +70,7 @@ class MealDetailsDialog(QDialog):
             f"<p>{html.escape(meal.cuisine)} · "
             f"{html.escape(', '.join(s.label for s in meal.slots))}"
             f" · {serv} per person</p>"
-            f"<p><b>K2 {n.k2.total_ug:.1f} µg</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "
+            f"<p><b>K2 {n.k2.text(1)}</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "
             f"{n.energy_kcal:.0f} kcal<br>{html.escape(n.k2.coverage_text())}; unknown K2 is "
             f"counted as 0.<br>Contains: {html.escape(contains)}<br>Suitable for: "
             f"{html.escape(suitable)}</p>"

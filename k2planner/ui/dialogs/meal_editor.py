@@ -234,7 +234,7 @@ class MealEditorDialog(QDialog):
         )
         n = meal_nutrition(meal, self._foods)
         self.summary.setText(
-            f"Per serving: K2 {n.k2.total_ug:.1f} µg ({n.k2.coverage_text()}), K1 "
+            f"Per serving: K2 {n.k2.text(1)} ({n.k2.coverage_text()}), K1 "
             f"{n.k1_ug:.1f} µg, {n.energy_kcal:.0f} kcal. Contains: "
             f"{', '.join(n.contains.names()) or 'nothing tracked'}."
         )

@@ -35,6 +35,11 @@ class MealRow:
         return ", ".join(names)
 
 
+def _or_below_zero(v: float | None) -> float:
+    """Sort unknown values below every known one."""
+    return -1.0 if v is None else v
+
+
 def _marks(r: MealRow) -> str:
     return ("★ " if r.favourite else "") + ("excluded" if r.excluded else "")
 
@@ -45,10 +50,10 @@ COLUMNS: list[Column[MealRow]] = [
     Column("Cuisine", lambda r: r.view.meal.cuisine),
     Column(
         "K2 µg",
-        lambda r: f"{r.view.nutrition.k2.total_ug:.1f}",
-        lambda r: r.view.nutrition.k2.total_ug,
+        lambda r: r.view.nutrition.k2.text(1).removesuffix(" µg"),
+        lambda r: _or_below_zero(r.view.nutrition.k2.known_total_ug),
         True,
-        lambda r: f"{r.view.nutrition.k2.coverage_text()}; unknown counted as 0",
+        lambda r: f"{r.view.nutrition.k2.coverage_text()}; K2 nobody measured is not included",
     ),
     Column(
         "K1 µg", lambda r: f"{r.view.nutrition.k1_ug:.1f}", lambda r: r.view.nutrition.k1_ug, True

@@ -60,11 +60,11 @@ def build_cells(
             detail = (
                 f"{serv} · vit. K {pm.vitamin_k_ug:.0f} µg"
                 if vka
-                else f"{serv} · K2 {pm.k2.total_ug:.0f} µg"
+                else f"{serv} · K2 {pm.k2.text()}"
             )
             tip = (
                 f"{pm.meal.name}\n{serv}, {pm.energy_kcal:.0f} kcal\n"
-                f"K2 {pm.k2.total_ug:.1f} µg ({pm.k2.coverage_text()}), K1 {pm.k1_ug:.1f} µg"
+                f"K2 {pm.k2.text(1)} ({pm.k2.coverage_text()}), K1 {pm.k1_ug:.1f} µg"
                 + ("\nLocked: Regenerate keeps it" if a.locked else "")
             )
             row.append(GridCell(CellKind.MEAL, d, slot, pm.meal.name, detail, tip, a.locked))
@@ -100,7 +100,8 @@ def build_cells(
         tip = (
             f"{outcome.day_labels[d]}: {verdict}\nK2 {t.k2.total_ug:.1f} µg, K1 {t.k1_ug:.1f} µg, "
             f"total vitamin K {t.vitamin_k_ug:.1f} µg, {t.energy_kcal:.0f} kcal\n"
-            f"{t.k2.coverage_text()}; unknown K2 counted as 0"
+            f"{t.k2.coverage_text()}; K2 nobody measured is not included, so this is a lower "
+            "bound"
         )
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
     rows.append(totals)

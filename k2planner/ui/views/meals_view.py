@@ -182,7 +182,7 @@ class MealsView(QWidget):
             v = self._current.view
             n = v.nutrition
             self.head.setText(
-                f"<b>{html.escape(v.meal.name)}</b><br>K2 {n.k2.total_ug:.1f} µg · K1 "
+                f"<b>{html.escape(v.meal.name)}</b><br>K2 {n.k2.text(1)} · K1 "
                 f"{n.k1_ug:.1f} µg · {n.energy_kcal:.0f} kcal per serving<br>"
                 f"{html.escape(n.k2.coverage_text())}; unknown K2 counted as 0<br>Suitable for: "
                 f"{html.escape(self._current.suitable or '—')}"
