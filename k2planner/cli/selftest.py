@@ -100,12 +100,10 @@ def _print(view: object, pdf: Path) -> tuple[int, int]:
     """Print the list to ``pdf`` with Qt, headless; (pages, font families)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QFontDatabase
-
     from k2planner.ui import printing
 
     printing.ensure_app()
-    families = len(QFontDatabase.families())
+    families = printing.font_family_count()
     if families == 0:
         raise SelfTestFailure(
             "Qt finds no fonts: printed lists would have no text (install fonts, e.g. "

@@ -148,11 +148,16 @@ def print_with_dialog(
     return True
 
 
-def fonts_available() -> bool:
-    """True when Qt finds any font (without fonts a PDF silently has no text)."""
+def font_family_count() -> int:
+    """How many font families Qt finds (none: a PDF silently has no text)."""
     from PySide6.QtGui import QFontDatabase
 
-    return bool(QFontDatabase.families())
+    return len(QFontDatabase.families())
+
+
+def fonts_available() -> bool:
+    """True when Qt finds any font (without fonts a PDF silently has no text)."""
+    return font_family_count() > 0
 
 
 def ensure_app() -> QApplication:

@@ -58,17 +58,21 @@ def test_mapping_and_preview_models(qtmodeltester) -> None:  # type: ignore[no-u
     assert mapping.setData(mapping.index(1, 2), Nutrient.MK7.value)
     assert changed and mapping.rows[1].field == Nutrient.MK7.value
     assert mapping.rows[1].unit == "µg"
-    assert mapping.index(1, 2).data() == "MK-7 (µg)" or "MK-7" in mapping.index(1, 2).data()
+    assert mapping.index(1, 2).data().startswith("MK-7")
     preview = PreviewModel()
+    values = {
+        Nutrient.K1: 2.0,
+        Nutrient.MK7: 1.5,
+        Nutrient.K2_REPORTED: 75.0,
+        Nutrient.ENERGY: 370.0,
+    }
     preview.set_rows(
-        [
-            PreviewRow(2, "Gouda", 2.0, None, 1.5, 75.0, 370.0, "ok", "OK"),
-            PreviewRow(3, "", None, None, None, None, None, "error", "bad"),
-        ]
+        [PreviewRow(2, "Gouda", values, "ok", "OK"), PreviewRow(3, "", {}, "error", "bad")]
     )
     qtmodeltester.check(preview)
-    assert preview.index(1, 7).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert preview.index(1, 8).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert preview.index(0, 3).data() == ""  # unknown MK-4 stays blank, not 0
+    assert preview.index(0, 4).data() == "1.5"
 
 
 def test_dialog_guesses_mapping_and_imports(
@@ -89,7 +93,7 @@ def test_dialog_guesses_mapping_and_imports(
     assert dlg.mapping.rows[0].sample == "Hof-Gouda"
     assert dlg.mapping_view.isVisibleTo(dlg)
     assert [r.name for r in dlg.preview.rows] == ["Hof-Gouda", "Kefir natur", "Bergkäse"]
-    assert dlg.preview.rows[0].mk7 == pytest.approx(1.6)
+    assert dlg.preview.rows[0].values[Nutrient.MK7] == pytest.approx(1.6)
     assert dlg.import_button.isEnabled()
     with qtbot.waitSignal(dlg.imported, timeout=20000):
         dlg.import_button.click()
@@ -114,7 +118,7 @@ def test_remapping_a_column_rereads_the_file(
     col = next(r.column for r in dlg.mapping.rows if r.header == "Vitamin K2 (µg)")
     with qtbot.waitSignal(dlg.loaded, timeout=20000):
         dlg.mapping.setData(dlg.mapping.index(col, 2), "")
-    assert all(r.k2 is None for r in dlg.preview.rows)
+    assert all(Nutrient.K2_REPORTED not in r.values for r in dlg.preview.rows)
     assert Nutrient.K2_REPORTED.value not in {c.field for c in dlg.current_mapping()}
 
 
@@ -266,3 +270,21 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     window.files.restore(junk, confirm=False)
     assert shown and "not changed" in shown[0]
     assert len(window._catalog.search_foods("gouda", 50)) == before
+
+
+def test_off_preview_shows_vitamin_k_of_unstated_form(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """Open Food Facts vitamin K (form not stated) has its own preview column, in µg."""
+    from k2planner.services.import_read import read_import
+    from k2planner.ui.models.import_models import preview_rows
+
+    parsed = read_import(Path(__file__).resolve().parent.parent / "data" / "off" / "product.json")
+    rows = preview_rows(parsed, {}, {}, OnDuplicate.SKIP)
+    model = PreviewModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    col = headers.index("Vit. K µg")
+    assert float(model.index(0, col).data()) == pytest.approx(
+        parsed.foods[0].values[Nutrient.VK_TOTAL], rel=1e-2
+    )
+    assert model.index(0, headers.index("K2 µg")).data() == ""

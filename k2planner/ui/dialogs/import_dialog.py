@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.importing.mapping import FIELD_LABELS, ColumnMap, guess_mapping
 from k2planner.domain.importing.records import FileFormat, ParsedFile
-from k2planner.domain.nutrients import Nutrient
 from k2planner.services.import_read import ImportFileError, read_import, table_head
 from k2planner.services.importer import (
     Duplicate,
@@ -44,8 +43,7 @@ from k2planner.ui.models.import_models import (
     MappingModel,
     MappingRow,
     PreviewModel,
-    PreviewRow,
-    severity_status,
+    preview_rows,
 )
 from k2planner.ui.widgets.combo_delegate import ComboDelegate
 from k2planner.ui.workers import TaskRunner
@@ -120,7 +118,9 @@ class ImportDialog(QDialog):
         self.preview_view.verticalHeader().hide()
         self.preview_view.verticalHeader().setDefaultSectionSize(24)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview_view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.preview_view.horizontalHeader().setSectionResizeMode(
+            self.preview.columnCount() - 2, QHeaderView.ResizeMode.Stretch
+        )
         self.preview_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.preview_view.customContextMenuRequested.connect(self._row_menu)
 
@@ -234,53 +234,7 @@ class ImportDialog(QDialog):
             return
         dups = self._dups
         default = OnDuplicate(str(self.on_duplicate.currentData()))
-        rows: list[PreviewRow] = []
-        by_row: dict[int, list[str]] = {}
-        status: dict[int, str] = {}
-        for issue in parsed.issues:
-            by_row.setdefault(issue.row, []).append(
-                f"{issue.column}: {issue.value} {issue.message}".strip()
-            )
-            s = severity_status(issue.severity)
-            if status.get(issue.row) != "error":
-                status[issue.row] = s
-        for f in parsed.foods:
-            d = dups.get(f.row)
-            st = status.get(f.row, "duplicate" if d else "ok")
-            message = "; ".join(by_row.get(f.row, [])) or (
-                f"already in the database: {d.existing_name}" if d else "OK"
-            )
-            rows.append(
-                PreviewRow(
-                    f.row,
-                    f.name,
-                    f.values.get(Nutrient.K1),
-                    f.values.get(Nutrient.MK4),
-                    f.values.get(Nutrient.MK7),
-                    f.values.get(Nutrient.K2_REPORTED),
-                    f.values.get(Nutrient.ENERGY),
-                    st,
-                    message,
-                    d.existing_name if d else "",
-                    self._per_row.get(f.row, default) if d else None,
-                )
-            )
-        for row in sorted(parsed.error_rows() - {f.row for f in parsed.foods} - {0}):
-            rows.append(
-                PreviewRow(
-                    row,
-                    parsed.row_names.get(row, ""),
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "error",
-                    "; ".join(by_row.get(row, [])),
-                )
-            )
-        rows.sort(key=lambda r: r.row)
-        self.preview.set_rows(rows)
+        self.preview.set_rows(preview_rows(parsed, dups, self._per_row, default))
         self.preview_view.resizeColumnsToContents()
         self.preview_view.setColumnWidth(1, 260)
         errors = len(parsed.error_rows() - {0})

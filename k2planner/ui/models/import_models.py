@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,8 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from k2planner.domain.food_input import Severity
 from k2planner.domain.importing.mapping import FIELD_LABELS
+from k2planner.domain.importing.records import ParsedFile
 from k2planner.domain.nutrients import Nutrient
-from k2planner.services.importer import OnDuplicate
+from k2planner.services.importer import Duplicate, OnDuplicate
 from k2planner.ui import theme
 from k2planner.ui.models.base import Column, RowTableModel
 
@@ -87,17 +89,23 @@ class MappingModel(RowTableModel[MappingRow]):
         return True
 
 
+PREVIEW_NUTRIENTS = (
+    (Nutrient.K1, "K1 µg"),
+    (Nutrient.MK4, "MK-4 µg"),
+    (Nutrient.MK7, "MK-7 µg"),
+    (Nutrient.K2_REPORTED, "K2 µg"),
+    (Nutrient.VK_TOTAL, "Vit. K µg"),
+    (Nutrient.ENERGY, "kcal"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PreviewRow:
     """A checked row of the file."""
 
     row: int
     name: str
-    k1: float | None
-    mk4: float | None
-    mk7: float | None
-    k2: float | None
-    kcal: float | None
+    values: Mapping[Nutrient, float]
     status: str  # "ok", "error", "question", "duplicate"
     message: str
     duplicate_of: str = ""
@@ -108,6 +116,20 @@ def _n(v: float | None) -> str:
     return "" if v is None else f"{v:.3g}"
 
 
+def _value_column(nutrient: Nutrient, title: str) -> Column[PreviewRow]:
+    tip = (
+        "Vitamin K with the form not stated (e.g. Open Food Facts): not counted as K1 or K2"
+        if nutrient is Nutrient.VK_TOTAL
+        else None
+    )
+    return Column(
+        title,
+        lambda r: _n(r.values.get(nutrient)),
+        align_right=True,
+        tooltip=(lambda r: tip) if tip else None,
+    )
+
+
 class PreviewModel(RowTableModel[PreviewRow]):
     """What the import would do, row by row."""
 
@@ -116,11 +138,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
             [
                 Column("Row", lambda r: str(r.row), lambda r: r.row, True),
                 Column("Food", lambda r: r.name),
-                Column("K1 µg", lambda r: _n(r.k1), align_right=True),
-                Column("MK-4 µg", lambda r: _n(r.mk4), align_right=True),
-                Column("MK-7 µg", lambda r: _n(r.mk7), align_right=True),
-                Column("K2 µg", lambda r: _n(r.k2), align_right=True),
-                Column("kcal", lambda r: _n(r.kcal), align_right=True),
+                *(_value_column(n, title) for n, title in PREVIEW_NUTRIENTS),
                 Column("Check", lambda r: r.message, tooltip=lambda r: r.message or None),
                 Column(
                     "If already there",
@@ -137,6 +155,43 @@ class PreviewModel(RowTableModel[PreviewRow]):
         return None
 
 
-def severity_status(severity: Severity) -> str:
-    """The preview status of an issue."""
-    return "error" if severity is Severity.ERROR else "question"
+def preview_rows(
+    parsed: ParsedFile,
+    dups: Mapping[int, Duplicate],
+    per_row: Mapping[int, OnDuplicate],
+    default: OnDuplicate,
+) -> list[PreviewRow]:
+    """One row per record or rejected row of ``parsed``, in file order, with its problems."""
+    messages: dict[int, list[str]] = {}
+    status: dict[int, str] = {}
+    for issue in parsed.issues:
+        messages.setdefault(issue.row, []).append(
+            f"{issue.column}: {issue.value} {issue.message}".strip()
+        )
+        if status.get(issue.row) != "error":
+            status[issue.row] = "error" if issue.severity is Severity.ERROR else "question"
+    rows = []
+    for f in parsed.foods:
+        d = dups.get(f.row)
+        message = "; ".join(messages.get(f.row, [])) or (
+            f"already in the database: {d.existing_name}" if d else "OK"
+        )
+        rows.append(
+            PreviewRow(
+                f.row,
+                f.name,
+                f.values,
+                status.get(f.row, "duplicate" if d else "ok"),
+                message,
+                d.existing_name if d else "",
+                per_row.get(f.row, default) if d else None,
+            )
+        )
+    for row in sorted(parsed.error_rows() - {f.row for f in parsed.foods} - {0}):
+        rows.append(
+            PreviewRow(
+                row, parsed.row_names.get(row, ""), {}, "error", "; ".join(messages.get(row, []))
+            )
+        )
+    rows.sort(key=lambda r: r.row)
+    return rows
