@@ -288,3 +288,16 @@ def test_off_preview_shows_vitamin_k_of_unstated_form(qtmodeltester) -> None:  #
         parsed.foods[0].values[Nutrient.VK_TOTAL], rel=1e-2
     )
     assert model.index(0, headers.index("K2 µg")).data() == ""
+
+
+def test_only_the_newest_mapping_counts(qtbot, seeded_engine: Engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two quick edits: the preview ends with the second, whatever order the reads finish in."""
+    path = tmp_path / "d.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dlg = _dialog(qtbot, seeded_engine, path)
+    col = next(r.column for r in dlg.mapping.rows if r.header == "Vitamin K2 (µg)")
+    dlg.mapping.setData(dlg.mapping.index(col, 2), "")
+    dlg.mapping.setData(dlg.mapping.index(col, 2), Nutrient.K2_REPORTED.value)
+    qtbot.waitUntil(lambda: dlg._reading == 0, timeout=20000)
+    assert [r.values.get(Nutrient.K2_REPORTED) for r in dlg.preview.rows] == [75.0, 8.4, 90.0]
+    assert dlg.import_button.isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -84,6 +85,7 @@ class ImportDialog(QDialog):
         self._per_row: dict[int, OnDuplicate] = {}
         self._dups: dict[int, Duplicate] = {}
         self._reading = 0
+        self._generation = 0
         self.progress: QProgressDialog | None = None
         self._cancel = threading.Event()
         self._counter = _Counter()
@@ -163,15 +165,24 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ reading
     def _load(self, mapping: list[ColumnMap] | None = None) -> None:
-        """Read and check the file on a worker (large files take a moment)."""
+        """Read and check the file on a worker (large files take a moment).
+
+        Only the newest read counts: a result of an earlier mapping that arrives late is
+        dropped.
+        """
         self.info.setText(f"Reading {self._path.name}…")
         self.import_button.setEnabled(False)
         self._reading += 1
+        self._generation += 1
+        generation = self._generation
         path, importer = self._path, self._importer
 
-        def work() -> tuple[ParsedFile, dict[int, Duplicate]]:
+        def work() -> _Read:
             parsed = read_import(path, mapping=mapping)
-            return parsed, importer.duplicates(parsed)
+            head = None
+            if mapping is None and parsed.format is FileFormat.CSV and not parsed.keeps_provenance:
+                head = table_head(path)
+            return _Read(generation, parsed, importer.duplicates(parsed), head)
 
         def failed(exc: BaseException, tb: str) -> None:
             self._reading -= 1
@@ -181,40 +192,31 @@ class ImportDialog(QDialog):
                 self.info.setText("⚠ The file could not be read.")
                 show_error(self, "Import", f"{self._path.name} could not be read: {exc}", tb)
 
-        self._runner.run(work, lambda r: self._loaded(r, mapping is None), failed)
+        self._runner.run(work, self._loaded, failed)
 
-    def _loaded(self, result: object, first: bool) -> None:
+    def _loaded(self, result: object) -> None:
         self._reading -= 1
-        assert isinstance(result, tuple)
-        parsed: ParsedFile = result[0]
-        self._parsed, self._dups = parsed, result[1]
+        assert isinstance(result, _Read)
+        if result.generation != self._generation:
+            return
+        parsed = result.parsed
+        self._parsed, self._dups = parsed, result.duplicates
         generic_csv = parsed.format is FileFormat.CSV and not parsed.keeps_provenance
         self.mapping_view.setVisible(generic_csv)
         self.mapping_label.setVisible(generic_csv)
-        if generic_csv and first:
-            self._fill_mapping()
+        if result.head is not None:
+            self._fill_mapping(*result.head)
         self._refresh_preview()
         self.loaded.emit()
 
-    def _fill_mapping(self) -> None:
-        try:
-            headers, sample = table_head(self._path)
-        except ImportFileError:
-            return
+    def _fill_mapping(self, headers: list[str], sample: list[str]) -> None:
         guessed = {c.column: c for c in guess_mapping(headers)}
         rows = []
         for i, header in enumerate(headers):
             c = guessed.get(i)
             unit = _DISPLAY_UNITS.get((c.unit or "") if c else "", "")
-            rows.append(
-                MappingRow(
-                    i,
-                    header,
-                    sample[i] if i < len(sample) else "",
-                    c.field if c else "",
-                    unit,
-                )
-            )
+            value = sample[i] if i < len(sample) else ""
+            rows.append(MappingRow(i, header, value, c.field if c else "", unit))
         self.mapping.set_rows(rows)
 
     def current_mapping(self) -> list[ColumnMap]:
@@ -343,6 +345,16 @@ class ImportDialog(QDialog):
             SummaryDialog(exc.summary, self, str(exc)).open()
         else:
             show_error(self, "Import", f"The import failed; nothing was imported: {exc}", tb)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a worker read: the checked file, its duplicates, the header and first row."""
+
+    generation: int
+    parsed: ParsedFile
+    duplicates: dict[int, Duplicate]
+    head: tuple[list[str], list[str]] | None
 
 
 class _Counter:
