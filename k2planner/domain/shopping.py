@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,13 +26,21 @@ from k2planner.domain.meals import Meal
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.types import Assignment
 
+_UNITS_LOCK = threading.Lock()
+
 
 @lru_cache(maxsize=1)
-def units() -> Any:
-    """The pint unit registry (built once, on first use: it takes about half a second)."""
+def _registry() -> Any:
     import pint
 
     return pint.UnitRegistry()
+
+
+def units() -> Any:
+    """The pint unit registry, built once on first use (it takes about a quarter of a second;
+    call it early on a worker thread). Thread-safe: a second caller waits for the first."""
+    with _UNITS_LOCK:
+        return _registry()
 
 
 @dataclass(frozen=True, slots=True)

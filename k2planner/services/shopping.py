@@ -12,7 +12,7 @@ from sqlmodel import Session
 from k2planner.db import repo_foods, repo_shopping
 from k2planner.domain.advice import Advice, Kind
 from k2planner.domain.preferences import Units
-from k2planner.domain.shopping import aggregate, needs_of_plan
+from k2planner.domain.shopping import aggregate, needs_of_plan, units
 from k2planner.services.planning import PlanOutcome
 
 
@@ -88,6 +88,12 @@ class ShoppingService:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load the unit tables now (a quarter of a second): call it on a worker at start so
+        the first list is built without that wait."""
+        units()
 
     def build(self, outcome: PlanOutcome, staples: Staples = Staples.APART) -> ShoppingView:
         """The list of a plan, with the stored ticks, extras and aisle order."""

@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.files.database_replaced.connect(self._database_replaced)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
+        # The unit tables take a quarter of a second to load: do it now, off the GUI thread,
+        # before the first plan's shopping list needs them.
+        runner.run(shopping.warm_up, lambda _result: None, lambda _exc, _tb: None)
         self._build_menus()
         self._refresh_banner(preferences.load())
         ui_state.restore_window("main", self)
