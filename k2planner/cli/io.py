@@ -117,6 +117,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write foods and/or meals."""
+    if args.what == "all" and args.format == "csv":
+        raise CliError(
+            "foods and meals together are exported as JSON; for CSV export "
+            "'foods' and 'meals' separately"
+        )
     db = open_db(args)
     svc = ExportService(db.engine)
     scope = Scope(args.scope)

@@ -107,3 +107,18 @@ def test_backup_and_restore(
     code, _out, err = _run(capsys, "--db", db, "restore", str(src))
     assert code != 0 and "not changed" in err
     assert _count(seeded_db) == before - 1
+
+
+def test_export_csv_of_everything_is_refused_clearly(
+    seeded_db: OpenedDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'export all --format csv' says why instead of writing JSON into a .csv file."""
+    out_file = tmp_path / "x.csv"
+    code, _out, err = _run(
+        capsys, "--db", str(seeded_db.path), "export", "all", "--format", "csv", "-o", str(out_file)
+    )
+    assert code == 2 and "separately" in err and not out_file.exists()
+    code, out, _ = _run(
+        capsys, "--db", str(seeded_db.path), "export", "meals", "--format", "csv", "--scope", "all"
+    )
+    assert code == 0 and out.splitlines()[0].startswith("meal_key,meal_name,")
