@@ -51,6 +51,16 @@ class Food:
         v = self.values.get(nutrient)
         return None if v is None else v.value
 
+    def unattributed_vk_ug(self) -> float:
+        """Vitamin K per 100 g given without a form (e.g. a label) beyond the known K1 and K2.
+
+        Counted in total vitamin K (warfarin mode) but never as K1 or K2; 0 when none.
+        """
+        total = self.value(Nutrient.VK_TOTAL)
+        if total is None:
+            return 0.0
+        return max(0.0, total - (self.value(Nutrient.K1) or 0.0) - self.k2.total_or_zero())
+
     @property
     def k2(self) -> K2Summary:
         """K2 per 100 g with coverage."""

@@ -83,6 +83,7 @@ class MealNutrition:
     macros: Mapping[Nutrient, float]
     contains: Contains
     grams: float
+    vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
 
     @property
     def energy_kcal(self) -> float:
@@ -91,8 +92,8 @@ class MealNutrition:
 
     @property
     def total_vitamin_k_ug(self) -> float:
-        """K1 + K2 per serving (known values only)."""
-        return self.k1_ug + self.k2.total_ug
+        """K1 + K2 (+ vitamin K of unstated form) per serving, known values only."""
+        return self.k1_ug + self.k2.total_ug + self.vk_other_ug
 
 
 def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0) -> MealNutrition:
@@ -106,6 +107,7 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
     macros = dict.fromkeys(MACROS, 0.0)
     contains = Contains.NONE
     grams = 0.0
+    vk_other = 0.0
     for ing in meal.ingredients:
         food = foods.get(ing.food_id)
         if food is None:
@@ -113,6 +115,7 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
         factor = ing.grams * servings / 100.0
         grams += ing.grams * servings
         summaries.append(food.k2.scaled(factor))
+        vk_other += food.unattributed_vk_ug() * factor
         k1_value = food.value(Nutrient.K1)
         if k1_value is not None:
             k1 += k1_value * factor
@@ -122,4 +125,4 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
             if v is not None:
                 macros[n] += v * factor
         contains |= food.contains
-    return MealNutrition(tally_k2(summaries), k1, k1_known, macros, contains, grams)
+    return MealNutrition(tally_k2(summaries), k1, k1_known, macros, contains, grams, vk_other)

@@ -103,6 +103,7 @@ def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[Meal
                 n.contains,
                 frozenset(i.food_id for i in m.ingredients),
                 top,
+                n.vk_other_ug,
             )
         )
     return tuple(out)

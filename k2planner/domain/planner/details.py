@@ -28,6 +28,7 @@ class IngredientUse:
     k1_ug: float | None
     k2: K2Summary
     energy_kcal: float | None
+    vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +41,12 @@ class PlannedMeal:
     k2: K2Tally
     k1_ug: float
     energy_kcal: float
+    vk_other_ug: float = 0.0
 
     @property
     def vitamin_k_ug(self) -> float:
-        """K1 + K2 (known values)."""
-        return self.k1_ug + self.k2.total_ug
+        """K1 + K2 (+ vitamin K of unstated form), known values."""
+        return self.k1_ug + self.k2.total_ug + self.vk_other_ug
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +59,12 @@ class DayTotals:
     k1_ug: float
     k1_known_items: int
     energy_kcal: float
+    vk_other_ug: float = 0.0
 
     @property
     def vitamin_k_ug(self) -> float:
-        """Total vitamin K, K1 + K2 (known values)."""
-        return self.k1_ug + self.k2.total_ug
+        """Total vitamin K: K1 + K2 (+ vitamin K of unstated form), known values."""
+        return self.k1_ug + self.k2.total_ug + self.vk_other_ug
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def _use(food: Food, grams: float) -> IngredientUse:
         None if k1 is None else k1 * factor,
         food.k2.scaled(factor),
         None if energy is None else energy * factor,
+        food.unattributed_vk_ug() * factor,
     )
 
 
@@ -132,6 +136,7 @@ def plan_details(
                 tally_k2(u.k2 for u in uses),
                 sum(u.k1_ug for u in uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in uses if u.energy_kcal is not None),
+                sum(u.vk_other_ug for u in uses),
             )
         )
     totals = []
@@ -146,6 +151,7 @@ def plan_details(
                 sum(u.k1_ug for u in day_uses if u.k1_ug is not None),
                 sum(1 for u in day_uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in day_uses if u.energy_kcal is not None),
+                sum(u.vk_other_ug for u in day_uses),
             )
         )
     return PlanDetails(start, tuple(planned), tuple(totals))

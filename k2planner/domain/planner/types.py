@@ -49,11 +49,12 @@ class MealOption:
     contains: Contains
     food_ids: frozenset[int] = frozenset()
     top_k2_food: str = ""  # name of the ingredient giving most K2 (for explanations)
+    vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
 
     @property
     def vitamin_k_ug(self) -> float:
-        """K1 + K2 per serving."""
-        return self.k1_ug + self.k2_ug
+        """K1 + K2 (+ vitamin K of unstated form) per serving."""
+        return self.k1_ug + self.k2_ug + self.vk_other_ug
 
 
 @dataclass(frozen=True, slots=True)
