@@ -82,9 +82,3 @@ def plans_before(session: Session, start_date: str, limit: int = 1) -> list[Save
             if len(seen) >= limit:
                 break
     return list(seen.values())
-
-
-def list_plans(session: Session, limit: int = 50) -> list[SavedPlan]:
-    """The newest stored plans."""
-    stmt = select(SavedPlan).order_by(col(SavedPlan.id).desc()).limit(limit)
-    return list(session.exec(stmt))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from k2planner.domain.diet import Contains
 from k2planner.domain.k2 import K2Summary, summarise_k2
-from k2planner.domain.nutrients import MK_FORMS, Nutrient, NutrientValue
+from k2planner.domain.nutrients import Nutrient, NutrientValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +65,3 @@ class Food:
     def k2(self) -> K2Summary:
         """K2 per 100 g with coverage."""
         return summarise_k2({n: v.value for n, v in self.values.items()})
-
-    @property
-    def source_label(self) -> str:
-        """The database a food comes from: USDA, CIQUAL, literature or user."""
-        prefix = self.source_id.split(":", 1)[0]
-        return _SOURCE_LABELS.get(prefix, prefix)
-
-    @property
-    def best_tier(self) -> str:
-        """The tier of the K2 values (or of K1 when K2 is unknown), for a compact column."""
-        for n in (*MK_FORMS, Nutrient.K2_REPORTED, Nutrient.K1):
-            if n in self.values:
-                return self.values[n].tier.value
-        return ""
-
-
-_SOURCE_LABELS = {"usda": "USDA", "ciqual": "CIQUAL", "lit": "Literature", "user": "User"}

@@ -86,8 +86,6 @@ MK_FORMS: tuple[Nutrient, ...] = (
 )
 """The menaquinone forms kept apart, MK-4 first."""
 
-LONG_CHAIN_FORMS: tuple[Nutrient, ...] = MK_FORMS[1:]
-
 MACROS: tuple[Nutrient, ...] = (
     Nutrient.ENERGY,
     Nutrient.PROTEIN,

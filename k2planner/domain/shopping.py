@@ -74,14 +74,6 @@ LIQUID_NAME = re.compile(
     r"cream, fluid|yogh?urt drink|water)",
     re.IGNORECASE,
 )
-VOLUME_UNITS = {
-    "ml": 1.0,
-    "l": 1000.0,
-    "cup": 236.588,
-    "tbsp": 14.7868,
-    "tsp": 4.92892,
-    "fl oz": 29.5735,
-}
 
 
 def to_grams(amount: Amount, food: Food) -> float | None:

@@ -27,13 +27,6 @@ class RestoreReport:
     meals: int
 
 
-def _raw(engine: Engine) -> sqlite3.Connection:
-    conn = engine.raw_connection()
-    driver = conn.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
-
-
 def backup(engine: Engine, target: Path) -> Path:
     """Copy the live database to ``target`` (consistent even while the app runs)."""
     target = target.expanduser()

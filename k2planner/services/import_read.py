@@ -6,12 +6,13 @@ import json
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from k2planner.domain.importing import fdc, off, own
 from k2planner.domain.importing.csv_foods import parse_csv, read_table
 from k2planner.domain.importing.mapping import ColumnMap
-from k2planner.domain.importing.records import FileFormat, Issue, ParsedFile
-from k2planner.domain.importing.text import TableError, decode
+from k2planner.domain.importing.records import FileFormat, ParsedFile
+from k2planner.domain.importing.text import NotJson, TableError, decode, load_json
 
 MAX_BYTES = 500 * 1024 * 1024
 
@@ -82,24 +83,36 @@ def _json_bytes(path: Path) -> bytes:
     return ("[" + ",".join(items) + "]").encode("utf-8")
 
 
-def detect_format(path: Path) -> FileFormat:
-    """Guess the format from the path and the first bytes."""
-    if path.is_dir() or path.suffix.lower() == ".zip":
-        return FileFormat.FDC
-    if path.suffix.lower() in (".json", *JSON_LINES):
-        head = _json_bytes(path)
-        try:
-            doc = json.loads(decode(head).text)
-        except json.JSONDecodeError:
-            return FileFormat.OWN_JSON
-        if isinstance(doc, dict) and doc.get("format") == own.FORMAT_NAME:
-            return FileFormat.OWN_JSON
-        if fdc.looks_like_fdc_json(doc):
-            return FileFormat.FDC
-        if off.looks_like_off_json(doc):
-            return FileFormat.OFF
+def _is_json(path: Path) -> bool:
+    return path.suffix.lower() in (".json", *JSON_LINES)
+
+
+def _json_format(doc: Any) -> FileFormat:
+    """Which JSON format a decoded document is (our own export when nothing else fits)."""
+    if isinstance(doc, dict) and doc.get("format") == own.FORMAT_NAME:
         return FileFormat.OWN_JSON
-    return FileFormat.CSV
+    if fdc.looks_like_fdc_json(doc):
+        return FileFormat.FDC
+    if off.looks_like_off_json(doc):
+        return FileFormat.OFF
+    return FileFormat.OWN_JSON
+
+
+def _read_json(path: Path, fmt: FileFormat | None) -> ParsedFile:
+    """Decode a JSON (or JSON Lines) file once, recognise it, and read its records."""
+    label = path.name
+    try:
+        doc = load_json(_json_bytes(path))
+    except NotJson as exc:
+        return ParsedFile.failed(label, fmt or FileFormat.OWN_JSON, str(exc))
+    fmt = fmt or _json_format(doc)
+    if fmt is FileFormat.FDC:
+        return fdc.parse_fdc_doc(doc, label)
+    if fmt is FileFormat.OFF:
+        return off.parse_off_doc(doc, label)
+    if fmt is FileFormat.OWN_JSON:
+        return own.parse_doc(doc, label)
+    return ParsedFile.failed(label, fmt, "is a JSON file, not a CSV table")
 
 
 def read_import(
@@ -109,29 +122,26 @@ def read_import(
 
     Raises ImportFileError when the file cannot be read at all.
     """
-    fmt = fmt or detect_format(path)
     label = path.name
+    if _is_json(path) or fmt is FileFormat.OWN_JSON:
+        return _read_json(path, fmt)
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        fmt = fmt or FileFormat.FDC
+    fmt = fmt or FileFormat.CSV
     if fmt is FileFormat.FDC:
         if path.is_dir() or path.suffix.lower() == ".zip":
             return fdc.parse_fdc_csv(_fdc_files(path), label)
-        if path.suffix.lower() in (".json", *JSON_LINES):
-            return fdc.parse_fdc_json(_json_bytes(path), label)
         raise ImportFileError(
             f"{path}: choose the FoodData Central folder, its zip, or a JSON "
             "export (a single CSV file of the download is not enough)"
         )
-    is_json = path.suffix.lower() in (".json", *JSON_LINES)
-    data = _json_bytes(path) if is_json else _read_bytes(path)
-    if fmt is FileFormat.OWN_JSON:
-        return own.parse_json(data, label)
-    if fmt is FileFormat.OFF and is_json:
-        return off.parse_off_json(data, label)
+    data = _read_bytes(path)
     try:
         rows, _notes = read_table(data)
     except TableError as exc:
-        return ParsedFile(label, fmt, (), (), (Issue(label, 0, "", "", str(exc)),))
+        return ParsedFile.failed(label, fmt, str(exc))
     if not rows:
-        return ParsedFile(label, fmt, (), (), (Issue(label, 0, "", "", "is empty"),))
+        return ParsedFile.failed(label, fmt, "is empty")
     header = rows[0]
     if mapping is None and own.is_own_foods_csv(header):
         return own.parse_foods_csv(rows, label)

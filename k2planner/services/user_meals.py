@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
@@ -87,9 +86,3 @@ class UserMealService:
                 raise ValueError("only your own meals can be deleted")
             repo_edit.delete_meal(s, meal_id)
             s.commit()
-
-    def names_in_use(self, names: Sequence[str]) -> list[str]:
-        """Which of ``names`` already name a meal (to warn about duplicates)."""
-        with Session(self._engine) as s:
-            existing = {m.name.lower() for m in repo_meals.load_meals(s)}
-        return [n for n in names if n.lower() in existing]

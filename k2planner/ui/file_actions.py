@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +45,6 @@ EXPORTS = (
     ExportKind("All foods (CSV)…", Scope.ALL, "foods"),
 )
 
-ImportFactory = Callable[[Path], ImportDialog]
-
 
 class FileActions(QObject):
     """Import, export, backup and restore for the main window.
@@ -78,7 +75,6 @@ class FileActions(QObject):
         self._backups = backups
         self._runner = runner
         self._parent = parent
-        self.last_dialog: ImportDialog | None = None
 
     # ------------------------------------------------------------------ import
     def import_file(self, path: Path | None = None) -> ImportDialog | None:
@@ -109,7 +105,6 @@ class FileActions(QObject):
     def _open_import(self, path: Path) -> ImportDialog:
         dialog = ImportDialog(self._importer, self._runner, path, self._parent)
         dialog.imported.connect(self._imported)
-        self.last_dialog = dialog
         dialog.open()
         return dialog
 

@@ -169,7 +169,6 @@ class MainWindow(QMainWindow):
         self._action(plan, "Save shopping list as PDF…", self._save_list_pdf, "Ctrl+Shift+S")
         self._action(plan, "Save weekly pack as PDF…", self._save_pack, "Ctrl+Shift+P")
         self._action(plan, "Copy shopping list", self._copy_list, "Ctrl+Shift+C")
-        self.plan_menu = plan
         edit = bar.addMenu("&Edit")
         self._action(edit, "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")

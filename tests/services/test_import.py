@@ -323,3 +323,13 @@ def test_off_json_lines_and_fdc_search_results(tmp_path: Path) -> None:
     parsed = read_import(search)
     assert parsed.format is FileFormat.FDC
     assert parsed.foods[0].values[Nutrient.MK4] == pytest.approx(10.1)
+
+
+def test_hostile_json_is_a_clear_error(tmp_path: Path) -> None:
+    """Nesting deep enough to exhaust the parser, and a bad version field, are reported."""
+    deep = write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    [issue] = read_import(deep).issues
+    assert issue.row == 0 and "nested too deeply" in issue.message
+    bad_version = write(tmp_path, "v.json", '{"format": "k2planner-export", "version": "x"}')
+    [issue] = read_import(bad_version).issues
+    assert "version" in issue.message

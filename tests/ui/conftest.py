@@ -33,3 +33,20 @@ def ui_state(tmp_path: Path):  # type: ignore[no-untyped-def]
     from k2planner.ui.ui_state import UiState
 
     return UiState(tmp_path / "ui.ini")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, seeded_template: Path):  # type: ignore[no-untyped-def]
+    """The real main window on a private copy of the seeded database."""
+    import shutil
+
+    from k2planner.app import create_window
+    from k2planner.paths import resources_dir
+
+    db = tmp_path / "app.sqlite"
+    shutil.copy(seeded_template, db)
+    w = create_window(db, resources_dir())
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()

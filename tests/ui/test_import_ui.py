@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -187,20 +186,6 @@ def test_unreadable_file_is_explained(qtbot, seeded_engine: Engine, tmp_path: Pa
     dlg = _dialog(qtbot, seeded_engine, path)
     assert not dlg.import_button.isEnabled()
     assert "broken.json" in dlg.info.text()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, seeded_template: Path):  # type: ignore[no-untyped-def]
-    from k2planner.app import create_window
-    from k2planner.paths import resources_dir
-
-    db = tmp_path / "app.sqlite"
-    shutil.copy(seeded_template, db)
-    w = create_window(db, resources_dir())
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def test_file_menu_import_export_backup_restore(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from k2planner.domain.advice import Kind
 from k2planner.domain.preferences import Anticoagulant
-from k2planner.paths import resources_dir
 from k2planner.ui.dialogs.welcome import WelcomeDialog
 from k2planner.ui.models.plan_model import CellKind
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, seeded_template: Path):  # type: ignore[no-untyped-def]
-    import shutil
-
-    from k2planner.app import create_window
-
-    db = tmp_path / "app.sqlite"
-    shutil.copy(seeded_template, db)
-    w = create_window(db, resources_dir())
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def _wait_plan(qtbot, w) -> None:  # type: ignore[no-untyped-def]

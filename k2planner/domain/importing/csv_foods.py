@@ -62,9 +62,9 @@ def parse_csv(
     try:
         rows, notes = read_table(data)
     except TableError as exc:
-        return ParsedFile(label, FileFormat.CSV, (), (), (Issue(label, 0, "", "", str(exc)),))
+        return ParsedFile.failed(label, FileFormat.CSV, str(exc))
     if not rows:
-        return ParsedFile(label, FileFormat.CSV, (), (), (Issue(label, 0, "", "", "is empty"),))
+        return ParsedFile.failed(label, FileFormat.CSV, "is empty")
     header, body = rows[0], rows[1:]
     delimiter_comma = "decimal comma" in notes[0]
     cols = list(mapping) if mapping is not None else guess_mapping(header)

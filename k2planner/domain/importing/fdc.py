@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from k2planner.domain.food_input import Severity, check_totals, check_value, convert
 from k2planner.domain.foods import Portion
-from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
+from k2planner.domain.importing.records import (
+    FileFormat,
+    FoodRecord,
+    Issue,
+    ParsedFile,
+    parse_json_bytes,
+)
 from k2planner.domain.importing.text import decode
 from k2planner.domain.nutrients import Nutrient
 
@@ -251,12 +256,11 @@ def looks_like_fdc_json(doc: Any) -> bool:
 
 def parse_fdc_json(data: bytes, label: str) -> ParsedFile:
     """Read a FoodData Central JSON export (Foundation, SR Legacy, Survey or Branded)."""
-    try:
-        doc = json.loads(decode(data).text)
-    except json.JSONDecodeError as exc:
-        return ParsedFile(
-            label, FileFormat.FDC, (), (), (Issue(label, 0, "", "", f"is not valid JSON ({exc})"),)
-        )
+    return parse_json_bytes(data, label, FileFormat.FDC, parse_fdc_doc)
+
+
+def parse_fdc_doc(doc: Any, label: str) -> ParsedFile:
+    """Read the decoded document of a FoodData Central JSON export or API answer."""
     issues: list[Issue] = []
     foods = []
     items = _foods_of_json(doc)

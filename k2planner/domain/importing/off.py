@@ -10,14 +10,19 @@ the importer asks, showing the value read as µg.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from k2planner.domain.food_input import Severity, check_totals, check_value
 from k2planner.domain.importing.csv_foods import parse_csv
 from k2planner.domain.importing.mapping import ColumnMap
-from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
-from k2planner.domain.importing.text import NotANumber, decode, parse_number
+from k2planner.domain.importing.records import (
+    FileFormat,
+    FoodRecord,
+    Issue,
+    ParsedFile,
+    parse_json_bytes,
+)
+from k2planner.domain.importing.text import NotANumber, parse_number
 from k2planner.domain.nutrients import Nutrient
 
 # OFF nutriment key → (nutrient, factor from OFF's unit to ours)
@@ -75,12 +80,11 @@ def _group(p: dict[str, Any]) -> str:
 
 def parse_off_json(data: bytes, label: str) -> ParsedFile:
     """Read Open Food Facts product JSON."""
-    try:
-        doc = json.loads(decode(data).text)
-    except json.JSONDecodeError as exc:
-        return ParsedFile(
-            label, FileFormat.OFF, (), (), (Issue(label, 0, "", "", f"is not valid JSON ({exc})"),)
-        )
+    return parse_json_bytes(data, label, FileFormat.OFF, parse_off_doc)
+
+
+def parse_off_doc(doc: Any, label: str) -> ParsedFile:
+    """Read a decoded Open Food Facts document (a product, an API answer or a list)."""
     products = _products(doc)
     issues: list[Issue] = []
     foods = []

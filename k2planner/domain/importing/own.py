@@ -20,8 +20,8 @@ from k2planner.domain.importing.records import (
     Issue,
     MealRecord,
     ParsedFile,
+    parse_json_bytes,
 )
-from k2planner.domain.importing.text import decode
 from k2planner.domain.meals import parse_slots
 from k2planner.domain.nutrients import Nutrient, Tier
 
@@ -108,39 +108,24 @@ def to_json(foods: Iterable[FoodRecord], meals: Iterable[MealRecord]) -> str:
 
 def parse_json(data: bytes, label: str) -> ParsedFile:
     """Read our JSON export (foods and meals)."""
-    try:
-        doc = json.loads(decode(data).text)
-    except json.JSONDecodeError as exc:
-        return ParsedFile(
-            label,
-            FileFormat.OWN_JSON,
-            (),
-            (),
-            (Issue(label, 0, "", "", f"is not valid JSON ({exc})"),),
-        )
+    return parse_json_bytes(data, label, FileFormat.OWN_JSON, parse_doc)
+
+
+def parse_doc(doc: Any, label: str) -> ParsedFile:
+    """Read the decoded document of our JSON export."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        return ParsedFile(
-            label,
-            FileFormat.OWN_JSON,
-            (),
-            (),
-            (Issue(label, 0, "", "", "is not a K2 Planner export"),),
+        return ParsedFile.failed(label, FileFormat.OWN_JSON, "is not a K2 Planner export")
+    version = doc.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        return ParsedFile.failed(
+            label, FileFormat.OWN_JSON, "has no valid format version", str(version)[:20]
         )
-    if int(doc.get("version", 0)) > FORMAT_VERSION:
-        return ParsedFile(
+    if version > FORMAT_VERSION:
+        return ParsedFile.failed(
             label,
             FileFormat.OWN_JSON,
-            (),
-            (),
-            (
-                Issue(
-                    label,
-                    0,
-                    "",
-                    f"version {doc.get('version')}",
-                    "was written by a newer K2 Planner; update the app to import it",
-                ),
-            ),
+            "was written by a newer K2 Planner; update the app to import it",
+            f"version {version}",
         )
     issues: list[Issue] = []
     foods = []

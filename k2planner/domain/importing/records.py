@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from k2planner.domain.diet import Contains
 from k2planner.domain.food_input import Severity
 from k2planner.domain.foods import Portion
+from k2planner.domain.importing.text import NotJson, load_json
 from k2planner.domain.nutrients import Nutrient, Tier
 
 
@@ -78,6 +81,17 @@ class FileFormat(StrEnum):
     OFF = "off"
 
 
+def parse_json_bytes(
+    data: bytes, label: str, fmt: FileFormat, parse_doc: Callable[[Any, str], ParsedFile]
+) -> ParsedFile:
+    """Decode ``data`` as JSON and hand the document to ``parse_doc``."""
+    try:
+        doc = load_json(data)
+    except NotJson as exc:
+        return ParsedFile.failed(label, fmt, str(exc))
+    return parse_doc(doc, label)
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     """Everything read from a file, before anything touches the database."""
@@ -91,6 +105,11 @@ class ParsedFile:
     notes: tuple[str, ...] = ()  # e.g. "read as Latin-1, decimal comma"
     keeps_provenance: bool = False  # our own export: values keep their sources and tiers
     row_names: dict[int, str] = field(default_factory=dict)  # names of rows that were rejected
+
+    @classmethod
+    def failed(cls, label: str, fmt: FileFormat, message: str, value: str = "") -> ParsedFile:
+        """A file that cannot be read at all: no records, one problem for the whole file."""
+        return cls(label, fmt, (), (), (Issue(label, 0, "", value, message),))
 
     def error_rows(self) -> set[int]:
         """Rows that cannot be imported as they are."""

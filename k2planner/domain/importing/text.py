@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 UNKNOWN_MARKERS = frozenset(
     {
@@ -35,6 +37,20 @@ _LOQ = re.compile(r"^\s*[<≤]\s*\d")
 _NUMBER = re.compile(
     r"^[+-]?(?:[0-9][0-9\s\u00a0\u202f'.,]*)?(?:[0-9]|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?$"
 )
+
+
+class NotJson(ValueError):
+    """Bytes that do not hold a JSON document; the message says why."""
+
+
+def load_json(data: bytes) -> Any:
+    """The JSON document in ``data`` (in any encoding ``decode`` reads); NotJson if none."""
+    try:
+        return json.loads(decode(data).text)
+    except json.JSONDecodeError as exc:
+        raise NotJson(f"is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise NotJson("is not valid JSON (nested too deeply)") from None
 
 
 class NotANumber(ValueError):

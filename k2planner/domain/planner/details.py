@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from k2planner.domain.foods import Food
 from k2planner.domain.k2 import K2Summary, K2Tally, tally_k2
 from k2planner.domain.meals import Meal
-from k2planner.domain.nutrients import MK_FORMS, Nutrient
+from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.types import Assignment
 
 
@@ -155,10 +155,3 @@ def plan_details(
             )
         )
     return PlanDetails(start, tuple(planned), tuple(totals))
-
-
-def forms_of(tally: K2Tally) -> dict[str, float]:
-    """K2 by form label (MK-4 … MK-10), plus K2 reported without a split."""
-    out = {f.label: tally.by_form[f] for f in MK_FORMS}
-    out["unsplit"] = tally.unsplit_ug
-    return out

@@ -64,7 +64,6 @@ class MealEditorDialog(QDialog):
         self.setWindowTitle("Edit meal" if meal else "New meal")
         self.resize(820, 640)
         self._search = search
-        self._lookup = lookup
         self._foods: dict[int, Food] = {}
         self.result_input: MealInput | None = None
 

@@ -16,8 +16,6 @@ from k2planner.services.importer import Duplicate, OnDuplicate
 from k2planner.ui import theme
 from k2planner.ui.models.base import Column, RowTableModel
 
-IGNORE = ""
-
 
 @dataclass(frozen=True, slots=True)
 class MappingRow:

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k2planner.domain.advice import Advice, Kind
-from k2planner.domain.meals import Slot
+from k2planner.domain.advice import Advice
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
 from k2planner.services.planning import PlanningService, PlanOutcome, day_label, locks_of
 from k2planner.services.preferences import PreferencesService
@@ -222,12 +221,6 @@ class PlanView(QWidget):
             )
         self.advice.set_advice(o.advice)
 
-    def vka_advice(self) -> Advice | None:
-        """The VKA warning of the shown plan (or of the preferences when no plan is shown)."""
-        if self._outcome is not None:
-            return next((a for a in self._outcome.advice if a.kind is Kind.VKA_WARNING), None)
-        return None
-
     # ------------------------------------------------------------------ actions
     def regenerate(self) -> None:
         """Plan the week again on a worker; locked slots stay."""
@@ -346,12 +339,6 @@ class PlanView(QWidget):
     def _show_sources(self, advice: object) -> None:
         if isinstance(advice, Advice):
             show_sources(self, advice.title, advice.sources)
-
-    def selected_slot(self) -> tuple[int, Slot] | None:
-        """The (day, slot) of the current cell."""
-        idx = self.grid.currentIndex()
-        cell = self._cell(idx.row(), idx.column()) if idx.isValid() else None
-        return None if cell is None or cell.slot is None else (cell.day, cell.slot)
 
     def save_state(self) -> None:
         """Remember splitter sizes."""
