@@ -12,7 +12,13 @@ from k2planner.domain.meals import Slot, parse_slots
 from k2planner.domain.planner.types import Lock
 from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.services.plan_json import plan_to_dict
-from k2planner.services.planning import Catalogue, PlanningService, PlanOutcome, locks_of
+from k2planner.services.planning import (
+    Catalogue,
+    PlanningService,
+    PlanOutcome,
+    PlanRuleError,
+    locks_of,
+)
 from k2planner.services.preferences import PreferencesService
 
 _ANTICOAGULANTS = {
@@ -56,6 +62,17 @@ def register(sub: Any) -> None:
     p.add_argument("--anticoagulant", choices=sorted(_ANTICOAGULANTS))
     p.add_argument("--baseline", type=float, help="usual vitamin K (K1+K2) µg a day (VKA mode)")
     p.add_argument("--band", type=float, help="allowed ± µg around the baseline (VKA mode)")
+    p.add_argument(
+        "--mk7-cap",
+        type=float,
+        help="VKA mode: most MK-7 a day, 0–20 µg (default 10; 10–20 µg a day lowered the INR "
+        "of many anticoagulated people, Theuwissen 2013)",
+    )
+    p.add_argument(
+        "--k2-spread",
+        type=float,
+        help="VKA mode: the week's highest K2 day minus its lowest, µg (default 20)",
+    )
     p.add_argument("--time-limit", type=float, default=10.0, help="solver time limit, seconds")
     p.add_argument("--no-save", action="store_true", help="do not store the plan in history")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -93,6 +110,10 @@ def _prefs(args: argparse.Namespace, base: Preferences) -> Preferences:
             changes["vk_baseline_ug"] = args.baseline
         if args.band is not None:
             changes["vk_band_ug"] = args.band
+        if args.mk7_cap is not None:
+            changes["vka_mk7_cap_ug"] = args.mk7_cap
+        if args.k2_spread is not None:
+            changes["vka_k2_spread_ug"] = args.k2_spread
         return base.with_changes(**changes)
     except ValueError as exc:
         raise CliError(str(exc)) from None
@@ -216,13 +237,14 @@ def print_plan(outcome: PlanOutcome) -> None:
         print(outcome.result.message)
     for day in data["days"]:
         t = day["totals"]
-        mark = ""
-        if "meets_target" in t:
-            mark = "" if t["meets_target"] else "  below target"
-        elif not t["in_band"]:
-            mark = "  OUTSIDE BAND"
+        mark = "" if t.get("meets_target", t.get("in_band")) else f"  {t['verdict']}"
+        mk7 = ""
+        if "under_mk7_cap" in t:
+            mk7 = f" (MK-7 {t['mk7_ug']:.1f} µg, cap {t['mk7_cap_ug']:.0f})"
+            if not t["under_mk7_cap"]:
+                mark += "  MK-7 ABOVE CAP"
         print(
-            f"\n{day['label']}: K2 {_ug(t['k2_ug'])}, K1 {t['k1_ug']:.1f} µg, vitamin K "
+            f"\n{day['label']}: K2 {_ug(t['k2_ug'])}{mk7}, K1 {t['k1_ug']:.1f} µg, vitamin K "
             f"{t['vitamin_k_ug']:.1f} µg, {t['energy_kcal']:.0f} kcal — "
             f"{t['coverage']['text']}{mark}"
         )
@@ -253,7 +275,10 @@ def run_swap(args: argparse.Namespace) -> int:
         meal_id = _meal_id(args.apply, outcome.catalogue)
         current = outcome.result.at(day, slot)
         servings = args.servings or (current.servings if current else 1.0)
-        new = planning.replace_slot(outcome, day, slot, meal_id, servings)
+        try:
+            new = planning.replace_slot(outcome, day, slot, meal_id, servings)
+        except PlanRuleError as exc:
+            raise CliError(str(exc)) from None
         print(
             f"Saved plan #{new.plan_id} with {outcome.catalogue.meals[meal_id].name} on "
             f"{new.day_labels[day]} ({slot.value})."

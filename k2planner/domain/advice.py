@@ -16,15 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from k2planner.domain.goals import band, in_band, meets_target
 from k2planner.domain.planner.details import PlanDetails
+from k2planner.domain.planner.locks import RefusedLock
 from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.domain.sources import Source, sources
+from k2planner.domain.vka import MK7_RICH_UG_PER_100G
 
 TRIAL_MK7_DOSES_UG: tuple[float, ...] = (45.0, 90.0, 180.0, 360.0)
 VKA_WARNING_TITLE = "You take a vitamin K antagonist"
 VKA_INSTRUCTION = (
-    "Do not start or stop vitamin K2 supplements or change your diet's vitamin K without your "
-    "anticoagulation clinic."
+    "Keep your vitamin K steady, do not avoid it. No natto and no MK-7 supplements. Talk to your "
+    "anticoagulation clinic before any change to your diet's vitamin K or any supplement."
 )
 
 
@@ -42,6 +45,8 @@ class Kind(StrEnum):
 
     VKA_WARNING = "vka-warning"
     VKA_DAY_FLAG = "vka-day-outside-band"
+    VKA_RULES = "vka-rules"
+    LOCK_REFUSED = "lock-refused"
     DOAC_NOTE = "doac-note"
     SUPPLEMENT_HINT = "supplement-hint"
     SHORTFALL = "shortfall"
@@ -63,21 +68,46 @@ class Advice:
 
 def vka_warning(prefs: Preferences) -> Advice:
     """The persistent warning for users of warfarin and other vitamin K antagonists."""
-    lo = prefs.vk_baseline_ug - prefs.vk_band_ug
-    hi = prefs.vk_baseline_ug + prefs.vk_band_ug
+    lo, hi = band(prefs.vk_baseline_ug, prefs.vk_band_ug)
     text = (
-        "Vitamin K changes how warfarin and other vitamin K antagonists work, so people who "
-        "take them need to keep their vitamin K intake consistent, not avoid it. This plan "
-        f"keeps each day's total vitamin K (K1 + K2) between {lo:.0f} and {hi:.0f} µg "
-        "instead of raising K2. Low-dose MK-7 supplements lowered the INR of anticoagulated "
-        "people, and 50 µg a day or more of MK-7 may interfere with treatment. " + VKA_INSTRUCTION
+        "Vitamin K changes how warfarin and other vitamin K antagonists work. People who take "
+        "them need to keep their vitamin K intake consistent from day to day, not avoid it. "
+        f"This plan keeps each day's total vitamin K (K1 + K2) between {lo:.0f} and {hi:.0f} µg, "
+        "and it does not treat the forms alike: MK-7 stays in the body for days and builds up "
+        "when eaten daily, and 10–20 µg of MK-7 a day already lowered the INR of many people on "
+        "these medicines, while K1 below about 150 µg a day did not change it significantly. So "
+        "the plan never includes natto — the food with by far the most MK-7, up to about "
+        f"1,000 µg per 100 g — or other foods with {MK7_RICH_UG_PER_100G:.0f} µg of MK-7 or more "
+        f"per 100 g, keeps each day's MK-7 at or below {prefs.vka_mk7_cap_ug:.0f} µg, and keeps "
+        f"K2 within {prefs.vka_k2_spread_ug:.0f} µg from one day to the next. MK-7 supplements "
+        "are to be avoided while you take a vitamin K antagonist, and supplement labels often "
+        "misstate how much vitamin K a product contains. Talk to your anticoagulation clinic "
+        "before any change to your diet's vitamin K or any supplement."
     )
     return Advice(
         Kind.VKA_WARNING,
         Severity.CRITICAL,
         VKA_WARNING_TITLE,
         text,
-        sources("ods_hp", "ods_consumer", "theuwissen2013", "schurgers2007"),
+        sources(
+            "ods_hp",
+            "ods_consumer",
+            "theuwissen2013",
+            "schurgers2007",
+            "schurgers2004",
+            "truong2011",
+        ),
+    )
+
+
+def refused_lock_notice(refused: RefusedLock) -> Advice:
+    """A notice that a locked meal was unlocked because it breaks a rule."""
+    return Advice(
+        Kind.LOCK_REFUSED,
+        Severity.WARNING,
+        "A locked meal was unlocked",
+        refused.text(),
+        day=refused.lock.day,
     )
 
 
@@ -164,12 +194,11 @@ def unknown_k2_note(details: PlanDetails) -> Advice | None:
 
 def day_flags(details: PlanDetails, prefs: Preferences, day_names: Sequence[str]) -> list[Advice]:
     """One flag for each day whose total vitamin K is outside baseline ± band."""
-    lo = prefs.vk_baseline_ug - prefs.vk_band_ug
-    hi = prefs.vk_baseline_ug + prefs.vk_band_ug
+    lo, hi = band(prefs.vk_baseline_ug, prefs.vk_band_ug)
     out = []
     for d in details.days:
         vk = d.vitamin_k_ug
-        if lo - 0.5 <= vk <= hi + 0.5:
+        if in_band(vk, prefs.vk_baseline_ug, prefs.vk_band_ug):
             continue
         where = "above" if vk > hi else "below"
         out.append(
@@ -201,7 +230,7 @@ def advise(
         if prefs.anticoagulant is Anticoagulant.DOAC:
             out.append(doac_note())
         average = details.average_k2_ug()
-        if average < prefs.k2_target_ug - 0.5:
+        if not meets_target(average, prefs.k2_target_ug):
             out.append(supplement_hint(average, prefs.k2_target_ug))
         if shortfall is not None:
             out.append(shortfall)

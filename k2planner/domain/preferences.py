@@ -10,6 +10,12 @@ from typing import Any
 
 from k2planner.domain.diet import Restriction
 from k2planner.domain.meals import SLOT_ORDER, Slot
+from k2planner.domain.vka import (
+    DEFAULT_K2_SPREAD_UG,
+    DEFAULT_MK7_CAP_UG,
+    K2_SPREAD_RANGE_UG,
+    MK7_CAP_RANGE_UG,
+)
 
 DEFAULT_K2_TARGET_UG = 90.0
 """There is no official intake value for K2. 90 µg/day is the US Adequate Intake for total
@@ -64,6 +70,8 @@ class Preferences:
     anticoagulant: Anticoagulant = Anticoagulant.NONE
     vk_baseline_ug: float = 100.0
     vk_band_ug: float = 20.0
+    vka_mk7_cap_ug: float = DEFAULT_MK7_CAP_UG
+    vka_k2_spread_ug: float = DEFAULT_K2_SPREAD_UG
     max_uses_per_week: int = 2
     allow_consecutive_days: bool = False
     units: Units = Units.METRIC
@@ -86,6 +94,12 @@ class Preferences:
             problems.append("the vitamin K baseline must be between 1 and 2,000 µg a day")
         if not 0 < self.vk_band_ug <= self.vk_baseline_ug:
             problems.append("the band must be positive and no wider than the baseline")
+        lo_cap, hi_cap = MK7_CAP_RANGE_UG
+        if not lo_cap <= self.vka_mk7_cap_ug <= hi_cap:
+            problems.append(f"the MK-7 cap must be between {lo_cap:.0f} and {hi_cap:.0f} µg a day")
+        lo_spread, hi_spread = K2_SPREAD_RANGE_UG
+        if not lo_spread <= self.vka_k2_spread_ug <= hi_spread:
+            problems.append(f"the K2 spread must be between {lo_spread:.0f} and {hi_spread:.0f} µg")
         if not 1 <= self.max_uses_per_week <= 14:
             problems.append("a meal may repeat 1 to 14 times a week")
         if problems:
@@ -121,6 +135,8 @@ class Preferences:
             "energy_max_kcal",
             "vk_baseline_ug",
             "vk_band_ug",
+            "vka_mk7_cap_ug",
+            "vka_k2_spread_ug",
         )
         for key in simple:
             if key in data:

@@ -44,17 +44,31 @@ _ALL: tuple[Source, ...] = (
     ),
     Source(
         "theuwissen2013",
-        "Theuwissen E et al. (2013). J Thromb Haemost 11(6):1085–1092: MK-7 at 10, 20 and "
-        "45 µg/day (45 µg called the usual retail dose); low-dose MK-7 lowered the INR of "
-        "anticoagulated subjects.",
+        "Theuwissen E, Teunissen KJ, Spronk HMH, Hamulyák K, ten Cate H, Shearer MJ, Vermeer C, "
+        "Schurgers LJ (2013). Effect of low-dose supplements of menaquinone-7 (vitamin K2) on "
+        "the stability of oral anticoagulant treatment: dose-response relationship in healthy "
+        "volunteers. J Thromb Haemost 11(6):1085–1092. MK-7 at 10, 20 and 45 µg/day (45 µg the "
+        "usual retail dose): 10 and 20 µg/day caused a clinically relevant INR drop in at "
+        "least 40 % and 60 % of anticoagulated subjects; the authors conclude that MK-7 "
+        "supplements need to be avoided in patients on vitamin K antagonist therapy.",
         "https://doi.org/10.1111/jth.12203",
     ),
     Source(
         "schurgers2007",
-        "Schurgers LJ et al. (2007). Vitamin K-containing dietary supplements: comparison of "
-        "synthetic vitamin K1 and natto-derived menaquinone-7. Blood 109(8):3279–3283: "
-        "preparations supplying 50 µg/day or more of MK-7 may interfere with oral "
-        "anticoagulant treatment.",
+        "Schurgers LJ, Teunissen KJF, Hamulyák K, Knapen MHJ, Vik H, Vermeer C (2007). Vitamin "
+        "K-containing dietary supplements: comparison of synthetic vitamin K1 and natto-derived "
+        "menaquinone-7. Blood 109(8):3279–3283. MK-7 has a half-life of days and reaches "
+        "7–8-fold higher blood levels on daily intake than K1; preparations supplying 50 µg/day "
+        "or more of MK-7 may interfere with oral anticoagulant treatment.",
+        "https://doi.org/10.1182/blood-2006-08-040709",
+    ),
+    Source(
+        "schurgers2004",
+        "Schurgers LJ, Shearer MJ, Hamulyák K, Stöcklin E, Vermeer C (2004). Effect of vitamin "
+        "K intake on the stability of oral anticoagulant treatment: dose-response relationships "
+        "in healthy subjects. Blood 104(9):2682–2689. K1 supplements below about 150 µg/day did "
+        "not significantly change the INR.",
+        "https://doi.org/10.1182/blood-2004-04-1525",
     ),
     Source(
         "knapen2013",
@@ -73,8 +87,10 @@ _ALL: tuple[Source, ...] = (
     ),
     Source(
         "truong2011",
-        "Truong JT, Booth SL (2011). J Evid Based Complementary Altern Med 16(1):73–79: MK-4 at "
-        "45 mg/day is drug therapy in Japan, not a nutritional supplement.",
+        "Truong JT, Booth SL (2011). Emerging issues in vitamin K research. J Evid Based "
+        "Complementary Altern Med 16(1):73–79: supplement labels often misstate their vitamin "
+        "K content; MK-4 at 45 mg/day is drug therapy in Japan, not a nutritional supplement. "
+        "(DOI not verified in this project.)",
     ),
     Source(
         "doac_mechanism",

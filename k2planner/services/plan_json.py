@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from k2planner.domain.advice import Advice
+from k2planner.domain.judge import judge_day
 from k2planner.domain.k2 import K2Summary, K2Tally
-from k2planner.domain.nutrients import MK_FORMS
+from k2planner.domain.nutrients import MK_FORMS, Nutrient
 from k2planner.domain.planner.details import IngredientUse, PlannedMeal
 from k2planner.domain.planner.types import Mode
 from k2planner.domain.preferences import Anticoagulant
+from k2planner.domain.vka import MK7_RICH_UG_PER_100G
 from k2planner.services.planning import PlanOutcome
 
 
@@ -65,6 +67,7 @@ def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
         "locked": a.locked,
         "k2_ug": _r(pm.k2.known_total_ug),
         "k1_ug": _r(pm.k1_ug),
+        "mk7_ug": _r(pm.k2.by_form[Nutrient.MK7]),
         "energy_kcal": _r(pm.energy_kcal, 1),
         "ingredients": [_ingredient(u, foods[u.food_id].group) for u in pm.ingredients],
     }
@@ -79,6 +82,23 @@ def advice_to_dict(a: Advice) -> dict[str, Any]:
         "text": a.text,
         "day": a.day,
         "sources": [{"key": s.key, "citation": s.citation, "url": s.url} for s in a.sources],
+    }
+
+
+def _vka_rules(outcome: PlanOutcome) -> dict[str, Any]:
+    p = outcome.prefs
+    k2 = [d.k2.total_ug for d in outcome.details.days] or [0.0]
+    return {
+        "never_planned": "natto, and every food with MK-7 >= "
+        f"{MK7_RICH_UG_PER_100G:g} µg per 100 g, and every meal containing one",
+        "mk7_rich_threshold_ug_per_100g": MK7_RICH_UG_PER_100G,
+        "mk7_cap_ug_per_day": p.vka_mk7_cap_ug,
+        "k2_spread_ug": p.vka_k2_spread_ug,
+        "week_k2_spread_ug": _r(max(k2) - min(k2)),
+        "week_max_mk7_ug": _r(
+            max((d.k2.by_form[Nutrient.MK7] for d in outcome.details.days), default=0.0)
+        ),
+        "mk7_counted": "measured MK-7 only; K2 totals without a split into forms are not MK-7",
     }
 
 
@@ -97,12 +117,16 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
             "vitamin_k_ug": _r(d.vitamin_k_ug),
             "energy_kcal": _r(d.energy_kcal, 1),
         }
+        v = judge_day(d, p)
+        totals["mk7_ug"] = _r(v.mk7_ug)
+        totals["verdict"] = v.text
         if vka:
-            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
-            totals["in_band"] = lo - 0.5 <= d.vitamin_k_ug <= hi + 0.5
+            totals["in_band"] = v.band_ok
+            totals["mk7_cap_ug"] = p.vka_mk7_cap_ug
+            totals["under_mk7_cap"] = v.mk7_ok
         else:
-            totals["meets_target"] = d.k2.total_ug >= p.k2_target_ug - 0.05
-            met += totals["meets_target"]
+            totals["meets_target"] = v.ok
+            met += v.ok
         days.append(
             {
                 "day": d.day + 1,
@@ -127,6 +151,11 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         if vka
         else None,
         "anticoagulant": p.anticoagulant.value,
+        "vka_rules": _vka_rules(outcome) if vka else None,
+        "refused_locks": [
+            {"day": x.lock.day + 1, "slot": x.lock.slot.value, "meal": x.meal_name, "why": x.reason}
+            for x in outcome.refused_locks
+        ],
         "restrictions": sorted(r_.value for r_ in p.restrictions),
         "status": r.status.value,
         "objective": _r(r.objective),

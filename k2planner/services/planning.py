@@ -13,11 +13,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_meals, repo_state
-from k2planner.domain.advice import Advice, advise
+from k2planner.domain.advice import Advice, advise, refused_lock_notice
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, Slot, meal_nutrition
+from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.details import PlanDetails, plan_details
 from k2planner.domain.planner.explain import ShortfallExplanation, explain_shortfall
+from k2planner.domain.planner.explain_vka import VkaExplanation, explain_vka
+from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
 from k2planner.domain.planner.solver import solve_week
 from k2planner.domain.planner.swap import SwapOption, swap_options
 from k2planner.domain.planner.types import (
@@ -30,6 +33,7 @@ from k2planner.domain.planner.types import (
     SolveStatus,
 )
 from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.domain.vka import meal_never_reason
 
 
 def day_label(day: dt.date) -> str:
@@ -70,6 +74,8 @@ class PlanOutcome:
     explanation: ShortfallExplanation | None
     day_labels: tuple[str, ...]
     catalogue: Catalogue
+    refused_locks: tuple[RefusedLock, ...] = ()
+    vka_explanation: VkaExplanation | None = None
 
     @property
     def assignments(self) -> tuple[Assignment, ...]:
@@ -104,9 +110,15 @@ def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[Meal
                 frozenset(i.food_id for i in m.ingredients),
                 top,
                 n.vk_other_ug,
+                n.k2.by_form[Nutrient.MK7],
+                meal_never_reason(foods[i.food_id] for i in m.ingredients),
             )
         )
     return tuple(out)
+
+
+class PlanRuleError(ValueError):
+    """A meal the user asked for breaks one of the plan's rules (the message says which)."""
 
 
 class PlanningService:
@@ -153,6 +165,8 @@ class PlanningService:
             energy_max_kcal=prefs.energy_max_kcal,
             vk_baseline_ug=prefs.vk_baseline_ug,
             vk_band_ug=prefs.vk_band_ug,
+            mk7_cap_ug=prefs.vka_mk7_cap_ug,
+            k2_spread_ug=prefs.vka_k2_spread_ug,
             restrictions=prefs.restrictions,
             excluded_meal_ids=prefs.excluded_meal_ids,
             excluded_food_ids=prefs.excluded_food_ids,
@@ -182,15 +196,22 @@ class PlanningService:
         request = self.build_request(
             prefs, catalogue, seed=seed, locks=locks, start=start, time_limit_s=time_limit_s
         )
+        kept, refused = split_locks(request)
+        request = replace(request, locks=kept)
         result = solve_week(request)
         explanation = None
+        vka_explanation = None
         if (
             request.mode is Mode.K2_TARGET
             and result.status is not SolveStatus.INFEASIBLE
             and any(s > 0.5 for s in result.shortfall_ug)
         ):
             explanation = explain_shortfall(request)
-        outcome = self._outcome(None, prefs, seed, start, result, explanation, catalogue)
+        elif request.mode is Mode.CONSISTENCY:
+            vka_explanation = explain_vka(request, result)
+        outcome = self._outcome(
+            None, prefs, seed, start, result, explanation, catalogue, refused, vka_explanation
+        )
         return self.save(outcome) if save and result.assignments else outcome
 
     def _outcome(
@@ -202,12 +223,20 @@ class PlanningService:
         result: SolveResult,
         explanation: ShortfallExplanation | None,
         catalogue: Catalogue,
+        refused: tuple[RefusedLock, ...] = (),
+        vka_explanation: VkaExplanation | None = None,
     ) -> PlanOutcome:
         details = plan_details(
             result.assignments, catalogue.meals, catalogue.foods, start, prefs.days
         )
         labels = tuple(day_label(start + dt.timedelta(days=d)) for d in range(prefs.days))
-        advice = advise(details, prefs, labels, explanation.advice() if explanation else None)
+        explained = explanation.advice() if explanation else None
+        if vka_explanation is not None:
+            explained = vka_explanation.advice()
+        advice = [
+            *(refused_lock_notice(r) for r in refused),
+            *advise(details, prefs, labels, explained),
+        ]
         return PlanOutcome(
             plan_id,
             prefs,
@@ -219,6 +248,8 @@ class PlanningService:
             explanation,
             labels,
             catalogue,
+            refused,
+            vka_explanation,
         )
 
     def save(self, outcome: PlanOutcome) -> PlanOutcome:
@@ -290,8 +321,15 @@ class PlanningService:
         *,
         locked: bool | None = None,
         save: bool = True,
+        check: bool = True,
     ) -> PlanOutcome:
-        """The plan with one slot changed (``meal_id`` None clears it)."""
+        """The plan with one slot changed (``meal_id`` None clears it).
+
+        Raises PlanRuleError with the reason when the meal breaks a restriction, an
+        exclusion or a vitamin K antagonist rule.
+        """
+        if meal_id is not None and check:
+            self.check_meal(outcome, meal_id)
         current = outcome.result.at(day, slot)
         keep_lock = current.locked if current is not None and locked is None else bool(locked)
         rest = [a for a in outcome.assignments if not (a.day == day and a.slot is slot)]
@@ -308,13 +346,25 @@ class PlanningService:
         )
         return self.save(new) if save else new
 
+    def check_meal(self, outcome: PlanOutcome, meal_id: int) -> None:
+        """Raise PlanRuleError when ``meal_id`` may not be planned under the plan's rules."""
+        option = next((m for m in outcome.catalogue.options if m.id == meal_id), None)
+        if option is None:
+            raise PlanRuleError(f"meal #{meal_id} does not exist")
+        request = self.build_request(
+            outcome.prefs, outcome.catalogue, seed=outcome.seed, start=outcome.start
+        )
+        reason = meal_refusal(request, option)
+        if reason:
+            raise PlanRuleError(f"{option.name} cannot be planned: {reason}.")
+
     def set_locked(self, outcome: PlanOutcome, day: int, slot: Slot, locked: bool) -> PlanOutcome:
         """Lock or unlock one slot (stored)."""
         current = outcome.result.at(day, slot)
         if current is None:
             return outcome
         return self.replace_slot(
-            outcome, day, slot, current.meal_id, current.servings, locked=locked
+            outcome, day, slot, current.meal_id, current.servings, locked=locked, check=locked
         )
 
 

@@ -12,6 +12,8 @@ import html
 from collections.abc import Sequence
 
 from k2planner.domain.advice import Advice, Kind
+from k2planner.domain.goals import band
+from k2planner.domain.judge import judge_day
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
 from k2planner.services.shopping import LineKind, ListLine, ShoppingView
@@ -117,7 +119,12 @@ def _plan_table(o: PlanOutcome) -> str:
     p = o.prefs
     vka = p.anticoagulant is Anticoagulant.VKA
     head = "".join(f"<th>{esc(s.label)}</th>" for s in p.slots)
-    goal = "Vitamin K µg" if vka else "K2 µg"
+    goal = (
+        f"Vitamin K µg ({band(p.vk_baseline_ug, p.vk_band_ug)[0]:.0f}–"
+        f"{band(p.vk_baseline_ug, p.vk_band_ug)[1]:.0f})"
+        if vka
+        else "K2 µg"
+    )
     rows = []
     for d in o.details.days:
         cells = []
@@ -132,22 +139,26 @@ def _plan_table(o: PlanOutcome) -> str:
             cells.append(
                 f'<td>{esc(pm.meal.name)}{serv}{lock}<br><span class="note">{amount}</span></td>'
             )
+        v = judge_day(d, p)
+        total = f"{d.vitamin_k_ug:.0f}" if vka else f"{d.k2.total_ug:.0f}"
+        mark = "" if v.band_ok and (vka or v.ok) else ' class="short"'
+        flag = "" if v.band_ok and (vka or v.ok) else " ⚠"
+        vka_cells = ""
         if vka:
-            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
-            ok = lo - 0.5 <= d.vitamin_k_ug <= hi + 0.5
-            total = f"{d.vitamin_k_ug:.0f}"
-        else:
-            ok = d.k2.total_ug >= p.k2_target_ug - 0.05
-            total = f"{d.k2.total_ug:.0f}"
-        mark = "" if ok else ' class="short"'
+            mk7_mark = "" if v.mk7_ok else ' class="short"'
+            vka_cells = (
+                f"<td>{d.k2.total_ug:.0f}</td>"
+                f"<td{mk7_mark}>{v.mk7_ug:.1f}{'' if v.mk7_ok else ' ⚠'}</td>"
+            )
         rows.append(
             f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}"
-            f"<td{mark}>{total}{'' if ok else ' ⚠'}</td><td>{d.k1_ug:.0f}</td>"
+            f"<td{mark}>{total}{flag}</td><td>{d.k1_ug:.0f}</td>{vka_cells}"
             f"<td>{d.energy_kcal:,.0f}</td><td>{d.k2.known_items}/{d.k2.items}</td></tr>"
         )
+    extra_head = f"<th>K2 µg</th><th>MK-7 µg (cap {p.vka_mk7_cap_ug:.0f})</th>" if vka else ""
     return (
         f'<table class="grid" width="100%" cellspacing="0"><tr><th>Day</th>{head}'
-        f"<th>{goal}</th><th>K1 µg</th><th>kcal</th><th>K2 known</th></tr>"
+        f"<th>{goal}</th><th>K1 µg</th>{extra_head}<th>kcal</th><th>K2 known</th></tr>"
         + "".join(rows)
         + "</table>"
     )

@@ -167,3 +167,63 @@ def test_list_without_plan_is_a_clear_error(tmp_path, capsys) -> None:  # type: 
     """No stored plan: exit 2 with what to do."""
     code, _, err = _run(capsys, "--db", str(tmp_path / "new.sqlite"), "list")
     assert code == 2 and "run 'k2planner plan' first" in err
+
+
+def test_vka_lock_on_natto_is_refused_with_reason(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """plan --anticoagulant warfarin --lock …natto…: no natto, the reason given, the advice
+    names natto and MK-7 supplements with sources, days show K1 and MK-7 with the cap."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--json",
+        "--seed",
+        "11",
+        "--anticoagulant",
+        "warfarin",
+        "--baseline",
+        "600",
+        "--band",
+        "100",
+        "--lock",
+        "mon:breakfast:natto-rice-bowl",
+        "--no-save",
+    )
+    assert code == 0
+    data = json.loads(out)
+    keys = [m["meal_key"] for d in data["days"] for m in d["meals"]]
+    assert not [k for k in keys if "natto" in k]
+    names = [i["name"].lower() for d in data["days"] for m in d["meals"] for i in m["ingredients"]]
+    assert not [n for n in names if "natto" in n]
+    assert data["refused_locks"][0]["day"] == 1 and "natto" in data["refused_locks"][0]["why"]
+    assert all(d["totals"]["under_mk7_cap"] and d["totals"]["mk7_ug"] <= 10 for d in data["days"])
+    assert all("k1_ug" in d["totals"] and d["totals"]["mk7_cap_ug"] == 10 for d in data["days"])
+    k2 = [d["totals"]["k2_ug"] for d in data["days"]]
+    assert max(k2) - min(k2) <= data["vka_rules"]["k2_spread_ug"] + 1e-6
+    warning = next(a for a in data["advice"] if a["kind"] == "vka-warning")
+    assert "natto" in warning["text"] and "MK-7 supplements are to be avoided" in warning["text"]
+    urls = {s["key"]: s["url"] for s in warning["sources"]}
+    assert urls["theuwissen2013"] == "https://doi.org/10.1111/jth.12203"
+    assert urls["schurgers2007"].startswith("https://doi.org/10.1182/")
+    assert "schurgers2004" in urls and "truong2011" in urls
+    assert any(a["kind"] == "lock-refused" for a in data["advice"])
+
+
+def test_plan_json_stdout_is_pure_json_in_a_fresh_process(seeded_db: OpenedDatabase) -> None:
+    """A new process (HiGHS's first instance prints a banner) still writes only JSON."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "k2planner", "--db", str(seeded_db.path), "plan", "--json",
+         "--seed", "1", "--no-save", "--days", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["days"]

@@ -180,12 +180,14 @@ def test_invalid_preferences_are_rejected() -> None:
         Preferences(energy_min_kcal=3000, energy_max_kcal=2000)
 
 
-def test_lock_of_forbidden_meal_is_respected(seeded_engine: Engine) -> None:
-    """The user's lock wins even over a restriction; the rest of the week obeys it."""
+def test_lock_that_breaks_a_restriction_is_unlocked_with_a_notice(seeded_engine: Engine) -> None:
+    """A locked egg-and-cheese dish is not kept in a vegan plan, and the advice says why."""
     svc = PlanningService(seeded_engine)
     cat = svc.catalogue()
     gouda = next(m for m in cat.meals.values() if m.key == "gouda-omelette")
     prefs = Preferences(start_date=START, restrictions=frozenset({Restriction.VEGAN}))
     out = svc.generate(prefs, seed=1, locks=(Lock(0, Slot.BREAKFAST, gouda.id),))
-    cell = out.result.at(0, Slot.BREAKFAST)
-    assert cell is not None and cell.meal_id == gouda.id
+    assert all(a.meal_id != gouda.id for a in out.assignments)
+    assert [r.meal_name for r in out.refused_locks] == [gouda.name]
+    notice = next(a for a in out.advice if a.kind is Kind.LOCK_REFUSED)
+    assert "vegan" in notice.text and gouda.name in notice.text

@@ -31,6 +31,8 @@ class _Options:
     k2c: NDArray[np.float64]  # K2 capped at the target
     kcal: NDArray[np.float64]
     vk: NDArray[np.float64]
+    k2: NDArray[np.float64]  # K2 not capped (consistency mode keeps it steady)
+    mk7: NDArray[np.float64]
     locked: bool
 
 
@@ -66,6 +68,8 @@ def _options(
         k2c=np.array([min(m.k2_ug * lvl, target) for m, lvl in pairs], dtype=np.float64),
         kcal=np.array([m.energy_kcal * lvl for m, lvl in pairs], dtype=np.float64),
         vk=np.array([m.vitamin_k_ug * lvl for m, lvl in pairs], dtype=np.float64),
+        k2=np.array([m.k2_ug * lvl for m, lvl in pairs], dtype=np.float64),
+        mk7=np.array([m.mk7_ug * lvl for m, lvl in pairs], dtype=np.float64),
         locked=lock is not None,
     )
 
@@ -92,29 +96,64 @@ def _penalty(
     return energy + obj.BAND_PER_UG * outside + obj.BASELINE_DEV_PER_UG * (below + above)
 
 
+Window = tuple[float, float]
+
+
+def _hard_ok(
+    request: PlanRequest,
+    window: Window | None,
+    mk7_lo: NDArray[np.float64],
+    k2_lo: NDArray[np.float64],
+    k2_hi: NDArray[np.float64],
+) -> NDArray[np.bool_]:
+    """Which partial days can still keep the hard VKA rules (MK-7 cap, K2 window)."""
+    ok = np.ones(len(mk7_lo), dtype=bool)
+    if request.mode is Mode.CONSISTENCY:
+        ok &= mk7_lo <= request.mk7_cap_ug + 1e-9
+    if window is not None:
+        ok &= (k2_hi >= window[0] - 1e-9) & (k2_lo <= window[1] + 1e-9)
+    return ok
+
+
 def solve_day(
-    request: PlanRequest, day: int, banned: frozenset[int], noise: dict[tuple[int, int], float]
+    request: PlanRequest,
+    day: int,
+    banned: frozenset[int],
+    noise: dict[tuple[int, int], float],
+    window: Window | None = None,
 ) -> tuple[tuple[Assignment, ...], float] | None:
-    """The best day found by beam search: (assignments, objective), or None if a slot is empty."""
+    """The best day found by beam search: (assignments, objective), or None if none fits.
+
+    ``window`` bounds the day's (uncapped) K2, as the K2 spread rule of VKA mode needs.
+    """
     slots = list(request.slots)
     opts = [_options(request, day, s, banned, noise) for s in slots]
     if any(len(o.meal) == 0 for o in opts):
         return None
     # bounds of what the remaining slots can still add
     n = len(slots)
-    rem = {key: np.zeros(n + 1) for key in ("k2_max", "kcal_min", "kcal_max", "vk_min", "vk_max")}
+    keys = ("k2_max", "kcal_min", "kcal_max", "vk_min", "vk_max", "raw_min", "raw_max", "mk7_min")
+    rem = {key: np.zeros(n + 1) for key in keys}
     for i in range(n - 1, -1, -1):
         o = opts[i]
-        rem["k2_max"][i] = rem["k2_max"][i + 1] + o.k2c.max()
-        rem["kcal_min"][i] = rem["kcal_min"][i + 1] + o.kcal.min()
-        rem["kcal_max"][i] = rem["kcal_max"][i + 1] + o.kcal.max()
-        rem["vk_min"][i] = rem["vk_min"][i + 1] + o.vk.min()
-        rem["vk_max"][i] = rem["vk_max"][i + 1] + o.vk.max()
+        for key, arr, fn in (
+            ("k2_max", o.k2c, np.max),
+            ("kcal_min", o.kcal, np.min),
+            ("kcal_max", o.kcal, np.max),
+            ("vk_min", o.vk, np.min),
+            ("vk_max", o.vk, np.max),
+            ("raw_min", o.k2, np.min),
+            ("raw_max", o.k2, np.max),
+            ("mk7_min", o.mk7, np.min),
+        ):
+            rem[key][i] = rem[key][i + 1] + fn(arr)
 
     cost = np.zeros(1)
     k2c = np.zeros(1)
     kcal = np.zeros(1)
     vk = np.zeros(1)
+    raw = np.zeros(1)
+    mk7 = np.zeros(1)
     chosen = np.zeros((1, 0), dtype=np.int64)  # option index per slot
     meals = np.zeros((1, 0), dtype=np.int64)
     for i, o in enumerate(opts):
@@ -122,6 +161,8 @@ def solve_day(
         k = (k2c[:, None] + o.k2c[None, :]).ravel()
         e = (kcal[:, None] + o.kcal[None, :]).ravel()
         v = (vk[:, None] + o.vk[None, :]).ravel()
+        r = (raw[:, None] + o.k2[None, :]).ravel()
+        m7 = (mk7[:, None] + o.mk7[None, :]).ravel()
         dup = np.zeros((len(cost), len(o.meal)), dtype=bool)
         for col in range(meals.shape[1]):
             dup |= meals[:, col][:, None] == o.meal[None, :]
@@ -135,18 +176,22 @@ def solve_day(
             v + rem["vk_max"][j],
         )
         score[dup.ravel()] = np.inf
+        ok = _hard_ok(
+            request, window, m7 + rem["mk7_min"][j], r + rem["raw_min"][j], r + rem["raw_max"][j]
+        )
+        score[~ok] = np.inf
         keep = np.argsort(score, kind="stable")[:BEAM_WIDTH]
         keep = keep[np.isfinite(score[keep])]
         if len(keep) == 0:
             return None
         parent, option = np.divmod(keep, len(o.meal))
-        cost, k2c, kcal, vk = c[keep], k[keep], e[keep], v[keep]
+        cost, k2c, kcal, vk, raw, mk7 = c[keep], k[keep], e[keep], v[keep], r[keep], m7[keep]
         chosen = np.column_stack([chosen[parent], option])
         meals = np.column_stack([meals[parent], o.meal[option]])
     total = cost + _penalty(request, k2c, kcal, kcal, vk, vk)
     best = int(np.argmin(total))
     picks = [int(x) for x in chosen[best]]
-    picks, value = _improve(request, opts, picks)
+    picks, value = _improve(request, opts, picks, window)
     assignments = tuple(
         Assignment(day, slots[i], int(opts[i].meal[p]), float(opts[i].level[p]), opts[i].locked)
         for i, p in enumerate(picks)
@@ -163,7 +208,7 @@ def _day_value(request: PlanRequest, opts: list[_Options], picks: list[int]) -> 
 
 
 def _improve(
-    request: PlanRequest, opts: list[_Options], picks: list[int]
+    request: PlanRequest, opts: list[_Options], picks: list[int], window: Window | None
 ) -> tuple[list[int], float]:
     """Replace one slot at a time while that lowers the day's objective."""
     best = _day_value(request, opts, picks)
@@ -179,6 +224,9 @@ def _improve(
             v = sum(opts[j].vk[p] for j, p in enumerate(picks) if j != i) + o.vk
             values = cost + _penalty(request, k, e, e, v, v)
             values[np.isin(o.meal, list(other_meals))] = np.inf
+            r = sum(opts[j].k2[p] for j, p in enumerate(picks) if j != i) + o.k2
+            m7 = sum(opts[j].mk7[p] for j, p in enumerate(picks) if j != i) + o.mk7
+            values[~_hard_ok(request, window, m7, r, r)] = np.inf
             cand = int(np.argmin(values))
             if values[cand] < best - 1e-9:
                 picks[i] = cand
@@ -189,12 +237,40 @@ def _improve(
 
 
 def plan_day_by_day(request: PlanRequest) -> tuple[tuple[Assignment, ...], float] | None:
-    """The week planned one day after the other, honouring the variety rules."""
+    """The week planned one day after the other, honouring the variety rules.
+
+    In consistency mode the week's K2 must stay within the spread: when the free plan's days
+    spread too far, the days are planned again inside a K2 window of that width (placed at
+    the median day, then at the lowest and the highest day), the first window that works wins.
+    """
     noise = obj.perturbation(request.seed, [m.id for m in request.meals], request.days)
+    first = _plan_days(request, noise, None)
+    if request.mode is not Mode.CONSISTENCY or first is None or request.days < 2:
+        return first
+    by_id = {m.id: m for m in request.meals}
+    k2 = sorted(
+        sum(by_id[a.meal_id].k2_ug * a.servings for a in first[0] if a.day == d)
+        for d in range(request.days)
+    )
+    spread = request.k2_spread_ug
+    if k2[-1] - k2[0] <= spread + 1e-9:
+        return first
+    median = k2[len(k2) // 2]
+    for lo in (median - spread / 2, k2[0], k2[-1] - spread):
+        lo = max(0.0, lo)
+        again = _plan_days(request, noise, (lo, lo + spread))
+        if again is not None:
+            return again
+    return None
+
+
+def _plan_days(
+    request: PlanRequest, noise: dict[tuple[int, int], float], window: Window | None
+) -> tuple[tuple[Assignment, ...], float] | None:
     planned: dict[int, tuple[Assignment, ...]] = {}
     total = 0.0
     for d in range(request.days):
-        result = solve_day(request, d, day_bans(request, d, planned), noise)
+        result = solve_day(request, d, day_bans(request, d, planned), noise, window)
         if result is None:
             return None
         planned[d], value = result

@@ -11,7 +11,10 @@ violated). Rows:
 * K2 mode: each day's K2 (each item capped at the target, exact and a tighter relaxation) plus
   a shortfall column ≥ the target;
 * consistency mode: each day's total vitamin K within baseline ± band (soft, with slack
-  columns), and its distance from the baseline;
+  columns), and its distance from the baseline; and the hard VKA rules of
+  :mod:`k2planner.domain.vka`: meals with natto or MK-7-rich foods are never columns, each
+  day's MK-7 ≤ the cap, and every day's K2 inside [low, low + spread] for two shared columns
+  (``high − low ≤ spread``);
 * energy: each day's kcal within the (slot-scaled) range, with under/over slack columns.
 
 The objective is documented in :mod:`k2planner.domain.planner.objective`.
@@ -30,6 +33,7 @@ from numpy.typing import NDArray
 from k2planner.domain.diet import allowed
 from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
+from k2planner.domain.planner.highs import new_highs
 from k2planner.domain.planner.types import (
     Assignment,
     MealOption,
@@ -49,6 +53,8 @@ def candidate_meals(request: PlanRequest) -> list[MealOption]:
         if m.id in request.excluded_meal_ids or m.food_ids & request.excluded_food_ids:
             continue
         if not allowed(m.contains, request.restrictions):
+            continue
+        if request.mode is Mode.CONSISTENCY and m.vka_never:
             continue
         out.append(m)
     return out
@@ -146,6 +152,7 @@ def build_model(
     col_level = np.fromiter((c[3] for c in cols), dtype=np.float64, count=n_x)
     k2 = np.fromiter((c[2].k2_ug for c in cols), dtype=np.float64, count=n_x) * col_level
     vk = np.fromiter((c[2].vitamin_k_ug for c in cols), dtype=np.float64, count=n_x) * col_level
+    mk7 = np.fromiter((c[2].mk7_ug for c in cols), dtype=np.float64, count=n_x) * col_level
     kcal = np.fromiter((c[2].energy_kcal for c in cols), dtype=np.float64, count=n_x) * col_level
     if max_k2_only:
         cost = np.zeros(n_x)
@@ -211,6 +218,16 @@ def build_model(
     e_lo, e_hi = request.energy_range()
     shortfall_cols: list[int] = []
     shortfall_row_start = len(rows.lower)
+    vka = request.mode is Mode.CONSISTENCY
+    k2_high = k2_low = -1
+    if vka and len(day_list) > 1:
+        k2_high, k2_low = new_col(0.0), new_col(0.0)
+        rows.add(
+            -highspy.kHighsInf,
+            request.k2_spread_ug,
+            np.asarray([k2_high, k2_low], dtype=np.int64),
+            np.asarray([1.0, -1.0]),
+        )
     for d in day_list:
         idx = all_idx[col_day == d]
         if request.mode is Mode.K2_TARGET:
@@ -223,6 +240,11 @@ def build_model(
             hi_b = request.vk_baseline_ug + request.vk_band_ug
             b_under, b_over = new_col(obj.BAND_PER_UG), new_col(obj.BAND_PER_UG)
             rows.add(lo_b, hi_b, np.append(idx, [b_under, b_over]), np.append(vk[idx], [1.0, -1.0]))
+            if mk7[idx].any():
+                rows.add(-highspy.kHighsInf, request.mk7_cap_ug, idx, mk7[idx])
+            if k2_high >= 0:
+                rows.add(-highspy.kHighsInf, 0.0, np.append(idx, k2_high), np.append(k2[idx], -1.0))
+                rows.add(0.0, highspy.kHighsInf, np.append(idx, k2_low), np.append(k2[idx], -1.0))
             if not max_k2_only:
                 up, down = new_col(obj.BASELINE_DEV_PER_UG), new_col(obj.BASELINE_DEV_PER_UG)
                 base = request.vk_baseline_ug
@@ -284,7 +306,7 @@ def solve_model(
             message=f"No meal is allowed for {s.label} on day {d + 1} under the current "
             "restrictions and exclusions.",
         )
-    h = highspy.Highs()
+    h = new_highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(request.time_limit_s))
     h.setOptionValue("mip_rel_gap", float(request.mip_rel_gap))
@@ -365,7 +387,7 @@ def _set_start(h: highspy.Highs, model: Model, start: tuple[Assignment, ...]) ->
 
 def relaxation_bound(model: Model, *, max_total_shortfall: float | None = None) -> float:
     """The optimum of the linear relaxation: a lower bound on every plan's objective."""
-    h = highspy.Highs()
+    h = new_highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     lp = model.lp

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from k2planner.domain.diet import Contains, Restriction
 from k2planner.domain.meals import Slot
+from k2planner.domain.vka import DEFAULT_K2_SPREAD_UG, DEFAULT_MK7_CAP_UG
 
 SERVING_LEVELS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0)
 
@@ -50,6 +51,8 @@ class MealOption:
     food_ids: frozenset[int] = frozenset()
     top_k2_food: str = ""  # name of the ingredient giving most K2 (for explanations)
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
+    mk7_ug: float = 0.0  # measured MK-7 per serving
+    vka_never: str = ""  # why the meal is never planned in VKA mode ("" = it may be)
 
     @property
     def vitamin_k_ug(self) -> float:
@@ -80,6 +83,8 @@ class PlanRequest:
     energy_max_kcal: float = 2400.0
     vk_baseline_ug: float = 100.0
     vk_band_ug: float = 20.0
+    mk7_cap_ug: float = DEFAULT_MK7_CAP_UG  # consistency mode: each day's MK-7 at most this
+    k2_spread_ug: float = DEFAULT_K2_SPREAD_UG  # consistency mode: max day K2 − min day K2
     restrictions: frozenset[Restriction] = frozenset()
     excluded_meal_ids: frozenset[int] = frozenset()
     excluded_food_ids: frozenset[int] = frozenset()

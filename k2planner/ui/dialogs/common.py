@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from k2planner.domain.diet import Restriction
-from k2planner.domain.preferences import Anticoagulant
+from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.domain.sources import Source
+from k2planner.domain.vka import (
+    K2_SPREAD_EXPLANATION,
+    K2_SPREAD_RANGE_UG,
+    MK7_CAP_EXPLANATION,
+    MK7_CAP_RANGE_UG,
+)
 
 RESTRICTION_HELP = {
     Restriction.VEGETARIAN: "no meat or fish",
@@ -62,9 +68,8 @@ class RestrictionPicker(QWidget):
 class AnticoagulantPicker(QWidget):
     """None / vitamin K antagonist / direct oral anticoagulant, with baseline and band."""
 
-    def __init__(
-        self, current: Anticoagulant, baseline: float, band: float, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        current, baseline, band = prefs.anticoagulant, prefs.vk_baseline_ug, prefs.vk_band_ug
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,6 +107,37 @@ class AnticoagulantPicker(QWidget):
         grid.addWidget(self.baseline, 1, 1)
         grid.addWidget(QLabel("Allowed day-to-day change:"), 2, 0)
         grid.addWidget(self.band, 2, 1)
+        self.mk7_cap = QDoubleSpinBox()
+        self.mk7_cap.setObjectName("mk7-cap")
+        self.mk7_cap.setRange(*MK7_CAP_RANGE_UG)
+        self.mk7_cap.setDecimals(0)
+        self.mk7_cap.setSuffix(" µg/day")
+        self.mk7_cap.setValue(prefs.vka_mk7_cap_ug)
+        self.mk7_cap.setToolTip(MK7_CAP_EXPLANATION)
+        grid.addWidget(QLabel("Most MK-7 in a day:"), 3, 0)
+        grid.addWidget(self.mk7_cap, 3, 1)
+        cap_note = QLabel(MK7_CAP_EXPLANATION)
+        cap_note.setWordWrap(True)
+        cap_note.setTextFormat(Qt.TextFormat.PlainText)
+        cap_note.setObjectName("note")
+        grid.addWidget(cap_note, 4, 0, 1, 2)
+        self.k2_spread = QDoubleSpinBox()
+        self.k2_spread.setObjectName("k2-spread")
+        self.k2_spread.setRange(*K2_SPREAD_RANGE_UG)
+        self.k2_spread.setDecimals(0)
+        self.k2_spread.setSuffix(" µg")
+        self.k2_spread.setValue(prefs.vka_k2_spread_ug)
+        self.k2_spread.setToolTip(K2_SPREAD_EXPLANATION)
+        grid.addWidget(QLabel("K2 steady within:"), 5, 0)
+        grid.addWidget(self.k2_spread, 5, 1)
+        never = QLabel(
+            "Natto and foods with 50 µg of MK-7 or more per 100 g are never planned in this "
+            "mode, whatever these settings say. Change them only with your anticoagulation "
+            "clinic."
+        )
+        never.setWordWrap(True)
+        never.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(never, 6, 0, 1, 2)
         layout.addWidget(self._vka)
         self._group.buttonToggled.connect(self._sync)
         self._sync()
@@ -112,6 +148,16 @@ class AnticoagulantPicker(QWidget):
     def value(self) -> Anticoagulant:
         """The chosen anticoagulant."""
         return next(a for a, b in self.buttons.items() if b.isChecked())
+
+    def changes(self) -> dict[str, object]:
+        """The picked values as preference changes."""
+        return {
+            "anticoagulant": self.value(),
+            "vk_baseline_ug": self.baseline.value(),
+            "vk_band_ug": self.band.value(),
+            "vka_mk7_cap_ug": self.mk7_cap.value(),
+            "vka_k2_spread_ug": self.k2_spread.value(),
+        }
 
 
 def show_sources(parent: QWidget | None, title: str, sources: Iterable[Source]) -> None:

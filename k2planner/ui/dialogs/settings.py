@@ -125,9 +125,7 @@ class SettingsDialog(QDialog):
 
         anti = QWidget()
         al = QVBoxLayout(anti)
-        self.anticoagulant = AnticoagulantPicker(
-            prefs.anticoagulant, prefs.vk_baseline_ug, prefs.vk_band_ug
-        )
+        self.anticoagulant = AnticoagulantPicker(prefs)
         al.addWidget(self.anticoagulant)
         al.addStretch(1)
         tabs.addTab(anti, "Anticoagulant")
@@ -181,9 +179,7 @@ class SettingsDialog(QDialog):
             slots=tuple(s for s, b in self.slot_boxes.items() if b.isChecked()),
             max_uses_per_week=self.max_uses.value(),
             allow_consecutive_days=self.consecutive.isChecked(),
-            anticoagulant=self.anticoagulant.value(),
-            vk_baseline_ug=self.anticoagulant.baseline.value(),
-            vk_band_ug=self.anticoagulant.band.value(),
+            **self.anticoagulant.changes(),
             units=Units(self.units.currentData()),
         )
 

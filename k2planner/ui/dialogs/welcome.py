@@ -53,9 +53,7 @@ class WelcomeDialog(QDialog):
         l2 = QVBoxLayout(g2)
         l2.addWidget(self.restrictions)
 
-        self.anticoagulant = AnticoagulantPicker(
-            prefs.anticoagulant, prefs.vk_baseline_ug, prefs.vk_band_ug
-        )
+        self.anticoagulant = AnticoagulantPicker(prefs)
         g3 = QGroupBox("3. Do you take a blood thinner (anticoagulant)?")
         l3 = QVBoxLayout(g3)
         l3.addWidget(self.anticoagulant)
@@ -73,9 +71,7 @@ class WelcomeDialog(QDialog):
         return self._prefs.with_changes(
             k2_target_ug=self.target.value(),
             restrictions=self.restrictions.value(),
-            anticoagulant=self.anticoagulant.value(),
-            vk_baseline_ug=self.anticoagulant.baseline.value(),
-            vk_band_ug=self.anticoagulant.band.value(),
+            **self.anticoagulant.changes(),
             first_run_done=True,
         )
 

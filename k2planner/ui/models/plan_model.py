@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from k2planner.domain.judge import judge_day
 from k2planner.domain.meals import Slot
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.preferences import Anticoagulant
@@ -79,30 +80,31 @@ def build_cells(
         mk4 = t.k2.by_form[Nutrient.MK4]
         mk7 = t.k2.by_form[Nutrient.MK7]
         other = max(0.0, t.k2.total_ug - mk4 - mk7)  # MK-5, MK-6, MK-8…10 and unsplit totals
-        if p.anticoagulant is Anticoagulant.VKA:
-            lo, hi = p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug
-            ok = lo - 0.5 <= t.vitamin_k_ug <= hi + 0.5
-            title = f"Vitamin K {t.vitamin_k_ug:.0f} µg"
-            status = "ok" if ok else "out-of-band"
-            verdict = "within your band" if ok else f"OUTSIDE your band {lo:.0f}–{hi:.0f} µg"
+        v = judge_day(t, p)
+        title = v.headline
+        if v.vka:
+            detail = (
+                f"K1 {t.k1_ug:.0f} · K2 {t.k2.total_ug:.0f} µg\n"
+                f"MK-7 {mk7:.1f} µg (cap {p.vka_mk7_cap_ug:.0f})\n"
+                f"{t.energy_kcal:,.0f} kcal\n"
+                f"K2 known {t.k2.known_items}/{t.k2.items}"
+            )
         else:
-            ok = t.k2.total_ug >= p.k2_target_ug - 0.05
-            title = f"K2 {t.k2.total_ug:.0f} µg"
-            status = "ok" if ok else "short"
-            verdict = "meets the target" if ok else f"below the target of {p.k2_target_ug:.0f} µg"
-        detail = (
-            f"MK-4 {mk4:.0f} · MK-7 {mk7:.0f}\n"
-            f"other MK {other:.0f} µg\n"
-            f"K1 {t.k1_ug:.0f} µg\n"
-            f"{t.energy_kcal:,.0f} kcal\n"
-            f"K2 known {t.k2.known_items}/{t.k2.items}"
-        )
+            detail = (
+                f"MK-4 {mk4:.0f} · MK-7 {mk7:.0f}\n"
+                f"other MK {other:.0f} µg\n"
+                f"K1 {t.k1_ug:.0f} µg\n"
+                f"{t.energy_kcal:,.0f} kcal\n"
+                f"K2 known {t.k2.known_items}/{t.k2.items}"
+            )
         tip = (
-            f"{outcome.day_labels[d]}: {verdict}\nK2 {t.k2.total_ug:.1f} µg, K1 {t.k1_ug:.1f} µg, "
-            f"total vitamin K {t.vitamin_k_ug:.1f} µg, {t.energy_kcal:.0f} kcal\n"
+            f"{outcome.day_labels[d]}: {v.text}\nK2 {t.k2.total_ug:.1f} µg (MK-7 {mk7:.1f} µg), "
+            f"K1 {t.k1_ug:.1f} µg, total vitamin K {t.vitamin_k_ug:.1f} µg, "
+            f"{t.energy_kcal:.0f} kcal\n"
             f"{t.k2.coverage_text()}; K2 nobody measured is not included, so this is a lower "
             "bound"
         )
+        status = v.status
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
     rows.append(totals)
     return rows

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.advice import Advice
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
-from k2planner.services.planning import PlanningService, PlanOutcome, day_label, locks_of
+from k2planner.services.planning import (
+    PlanningService,
+    PlanOutcome,
+    PlanRuleError,
+    day_label,
+    locks_of,
+)
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error, show_sources
 from k2planner.ui.dialogs.meal_details import MealDetailsDialog
@@ -277,8 +284,19 @@ class PlanView(QWidget):
         if cell is None or cell.kind is not CellKind.MEAL or self._outcome is None:
             return
         assert cell.slot is not None
-        self._show(self._planning.set_locked(self._outcome, cell.day, cell.slot, not cell.locked))
+        try:
+            new = self._planning.set_locked(self._outcome, cell.day, cell.slot, not cell.locked)
+        except PlanRuleError as exc:
+            self._refuse("Cannot lock this meal", str(exc))
+            return
+        self._show(new)
         self.grid.setCurrentIndex(self.model.index(row, column))
+
+    def _refuse(self, title: str, text: str) -> None:
+        ok = QMessageBox.StandardButton.Ok
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def clear(self, row: int, column: int) -> None:
         """Remove the meal of a slot."""
@@ -303,9 +321,14 @@ class PlanView(QWidget):
         title = f"{o.day_labels[cell.day]}, {cell.slot.label}"
         chosen = SwapDialog.ask(self, title, options, goal)
         if chosen is not None and not chosen.is_current:
-            self._show(
-                self._planning.replace_slot(o, cell.day, cell.slot, chosen.meal_id, chosen.servings)
-            )
+            try:
+                new = self._planning.replace_slot(
+                    o, cell.day, cell.slot, chosen.meal_id, chosen.servings
+                )
+            except PlanRuleError as exc:
+                self._refuse("Cannot plan this meal", str(exc))
+                return
+            self._show(new)
 
     def show_details(self, row: int, column: int) -> None:
         """Show what is in a planned meal."""
