@@ -65,6 +65,7 @@ def _db_argument(argv: Sequence[str]) -> str | None:
 def create_window(db_path: Path, resources: Path) -> object:
     """Open the database and build the main window (a QApplication must exist)."""
     from k2planner.db.database import open_database
+    from k2planner.db.engine import close_engine
     from k2planner.paths import data_dir
     from k2planner.ui.main_window import MainWindow
     from k2planner.ui.ui_state import UiState
@@ -87,6 +88,7 @@ def create_window(db_path: Path, resources: Path) -> object:
         ui_state=UiState(data_dir() / "ui.ini"),
         resources=resources,
         db_path=db.path,
+        on_closed=lambda: close_engine(db.engine),
     )
     # Move everything built so far out of the cyclic garbage collector's reach: a full
     # collection over these objects takes 30-50 ms with the GIL held, which a worker thread

@@ -51,7 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from k2planner.app import main as gui_main
 
             return gui_main(args_list)
-        result: int = args.handler(args)
+        try:
+            result: int = args.handler(args)
+        finally:
+            db = getattr(args, "opened_db", None)
+            if db is not None:
+                from k2planner.db.engine import close_engine
+
+                close_engine(db.engine)
         return result
     except CliError as exc:
         print(f"k2planner: {exc}", file=sys.stderr)

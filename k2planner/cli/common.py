@@ -16,8 +16,13 @@ class CliError(Exception):
 
 
 def open_db(args: argparse.Namespace) -> OpenedDatabase:
-    """Open the database chosen by ``--db`` / ``$K2PLANNER_DB`` / the data folder."""
-    return open_database(database_path(args.db), resources_dir())
+    """Open the database chosen by ``--db`` / ``$K2PLANNER_DB`` / the data folder.
+
+    The command's ``main`` checkpoints and closes it when the command ends.
+    """
+    db = open_database(database_path(args.db), resources_dir())
+    args.opened_db = db
+    return db
 
 
 def print_json(data: Any) -> None:

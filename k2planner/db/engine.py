@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,16 @@ def make_memory_engine() -> Engine:
     )
     event.listen(engine, "connect", _on_connect)
     return engine
+
+
+def close_engine(engine: Engine) -> None:
+    """Checkpoint the write-ahead log into the database file and close every connection.
+
+    After this the ``.sqlite`` file alone holds everything (preferences and plans included):
+    copying it is a complete copy, and no ``-wal`` file is left behind.
+    """
+    # Closing must not fail: if the checkpoint cannot run (another process holds the
+    # database), SQLite replays the log on the next open.
+    with contextlib.suppress(Exception), engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()

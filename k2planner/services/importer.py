@@ -79,19 +79,20 @@ class ImportSummary:
 
     def text(self) -> str:
         """One line for a status bar or terminal."""
-        verb = "would be" if self.dry_run else "were"
+        would = "would be " if self.dry_run else ""
         parts = [
-            f"{self.added} added",
-            f"{self.updated} updated",
-            f"{len(self.skipped)} skipped",
-            f"{len(self.rejected)} rejected",
+            f"{self.added} {would}added",
+            f"{self.updated} {would}updated",
+            f"{len(self.skipped)} {would}skipped",
+            f"{len(self.rejected)} {would}rejected",
         ]
         meals = (
-            f"; meals: {self.meals_added} added, {self.meals_updated} updated"
+            f"; meals: {self.meals_added} {would}added, {self.meals_updated} {would}updated"
             if self.meals_added or self.meals_updated
             else ""
         )
-        return f"{self.file}: foods {', '.join(parts)} ({verb} imported){meals}"
+        prefix = "dry run, nothing saved — " if self.dry_run else ""
+        return f"{self.file}: {prefix}foods {', '.join(parts)}{meals}"
 
     def to_csv(self) -> str:
         """The report, one row per skipped or rejected record."""

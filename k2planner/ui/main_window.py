@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,7 +41,8 @@ from k2planner.ui.views.meals_view import MealsView
 from k2planner.ui.views.plan_view import PlanView
 from k2planner.ui.views.shopping_view import ShoppingListView
 from k2planner.ui.widgets.banner import WarfarinBanner
-from k2planner.ui.workers import TaskRunner
+from k2planner.ui.widgets.fit import fit_to_screen
+from k2planner.ui.workers import BACKGROUND, TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +64,10 @@ class MainWindow(QMainWindow):
         ui_state: UiState,
         resources: Path,
         db_path: Path | None,
+        on_closed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._on_closed = on_closed
         self._catalog = catalog
         self._planning = planning
         self._prefs = preferences
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         self._ui_state = ui_state
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setWindowIcon(app_icon(resources))
-        self.resize(1320, 860)
+        fit_to_screen(self, QSize(1320, 860))
 
         self.banner = WarfarinBanner()
         self.banner.sources_requested.connect(self._banner_sources)
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         # The unit tables take a quarter of a second to load: do it now, off the GUI thread,
         # before the first plan's shopping list needs them.
-        runner.run(shopping.warm_up, lambda _result: None, lambda _exc, _tb: None)
+        runner.run(shopping.warm_up, lambda _result: None, lambda _exc, _tb: None, kind=BACKGROUND)
         self._build_menus()
         self._refresh_banner(preferences.load())
         ui_state.restore_window("main", self)
@@ -133,7 +136,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) would hand ``checked`` to the slot as its first argument (a path,
+        # for the file actions): call the slot with no arguments instead.
+        action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Import FoodData Central &folder…", self.files.import_fdc_folder)
         export = file_menu.addMenu("&Export")
         for kind in EXPORTS:
-            self._action(export, kind.label, lambda _c=False, k=kind: self.files.export(k))
+            self._action(export, kind.label, lambda k=kind: self.files.export(k))
         file_menu.addSeparator()
         self._action(file_menu, "&Back up database…", self.files.backup, "Ctrl+B")
         self._action(file_menu, "&Restore backup…", self.files.restore)
@@ -170,14 +175,17 @@ class MainWindow(QMainWindow):
         self._action(plan, "Save weekly pack as PDF…", self._save_pack, "Ctrl+Shift+P")
         self._action(plan, "Copy shopping list", self._copy_list, "Ctrl+Shift+C")
         edit = bar.addMenu("&Edit")
-        self._action(edit, "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        settings = self._action(edit, "&Settings…", self.open_settings)
+        # StandardKey.Preferences is empty on most Linux desktops: add Ctrl+, everywhere.
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
+        settings.setShortcuts(
+            [*keys, QKeySequence("Ctrl+,")] if QKeySequence("Ctrl+,") not in keys else keys
+        )
         self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")
         self._action(edit, "New &meal…", self._new_meal, "Ctrl+Shift+M")
         view = bar.addMenu("&View")
         for i, name in enumerate(("&Plan", "&Shopping list", "&Foods", "&Meals")):
-            self._action(
-                view, name, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"
-            )
+            self._action(view, name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
         self._action(view, "&Find food", self._find_food, QKeySequence.StandardKey.Find)
         help_menu = bar.addMenu("&Help")
         self._action(
@@ -288,3 +296,6 @@ class MainWindow(QMainWindow):
         self._ui_state.sync()
         self._runner.wait(15000)
         super().closeEvent(event)
+        if self._on_closed is not None:
+            self._on_closed()
+            self._on_closed = None

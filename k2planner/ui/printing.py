@@ -27,6 +27,7 @@ from k2planner.services.planning import PlanOutcome
 from k2planner.services.print_html import CHART_URL, shopping_list_html, weekly_pack_html
 from k2planner.services.shopping import ShoppingView
 from k2planner.ui.widgets.chart import DayChart
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 class PageSize(StrEnum):
@@ -132,7 +133,7 @@ def preview(doc: QTextDocument, parent: QWidget | None, page: PageSize = PageSiz
     dlg = QPrintPreviewDialog(printer, parent)
     dlg.setWindowTitle("Print preview")
     dlg.paintRequested.connect(lambda p: print_document(doc, p))
-    dlg.resize(900, 1000)
+    fit_to_screen(dlg, QSize(900, 1000))
     dlg.exec()
 
 

@@ -31,7 +31,7 @@ def test_import_dry_run_then_real_then_export(
     before = _count(seeded_db)
     db = str(seeded_db.path)
     code, out, err = _run(capsys, "--db", db, "import", str(src), "--dry-run")
-    assert code == 0 and "1 added" in out and "would be" in out
+    assert code == 0 and "1 would be added" in out and "nothing saved" in out
     assert "progress 1/1" in err
     assert _count(seeded_db) == before
     code, out, _ = _run(capsys, "--db", db, "import", str(src))
@@ -80,7 +80,7 @@ def test_import_mapping_option(
         "name=A,mk9_ug=B:mg",
         "--dry-run",
     )
-    assert code == 0 and "1 added" in out
+    assert code == 0 and "1 would be added" in out
     code, _out, err = _run(
         capsys, "--db", str(seeded_db.path), "import", str(src), "--mapping", "name=Nope"
     )

@@ -218,8 +218,20 @@ def test_plan_json_stdout_is_pure_json_in_a_fresh_process(seeded_db: OpenedDatab
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-m", "k2planner", "--db", str(seeded_db.path), "plan", "--json",
-         "--seed", "1", "--no-save", "--days", "2"],
+        [
+            sys.executable,
+            "-m",
+            "k2planner",
+            "--db",
+            str(seeded_db.path),
+            "plan",
+            "--json",
+            "--seed",
+            "1",
+            "--no-save",
+            "--days",
+            "2",
+        ],
         capture_output=True,
         text=True,
         timeout=120,

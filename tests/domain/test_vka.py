@@ -124,9 +124,7 @@ def test_vka_plans_never_hold_natto_or_exceed_the_mk7_cap(
     if result.status is SolveStatus.OPTIMAL and _outside(request) == 0:
         for d in range(request.days):
             vk = sum(
-                by_id[a.meal_id].vitamin_k_ug * a.servings
-                for a in result.assignments
-                if a.day == d
+                by_id[a.meal_id].vitamin_k_ug * a.servings for a in result.assignments if a.day == d
             )
             assert in_band(vk, float(baseline), float(band))
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from k2planner import APP_DISPLAY_NAME, __version__
 from k2planner.domain.sources import DATA_SOURCE_KEYS, SOURCES
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 def about_html() -> str:
@@ -49,7 +51,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_DISPLAY_NAME}")
-        self.resize(680, 600)
+        fit_to_screen(self, QSize(680, 600))
         text = QTextBrowser()
         text.setOpenExternalLinks(True)
         text.setHtml(about_html())

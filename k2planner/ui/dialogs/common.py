@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +30,7 @@ from k2planner.domain.vka import (
     MK7_CAP_EXPLANATION,
     MK7_CAP_RANGE_UG,
 )
+from k2planner.ui.widgets.fit import fit_to_screen
 
 RESTRICTION_HELP = {
     Restriction.VEGETARIAN: "no meat or fish",
@@ -130,6 +131,10 @@ class AnticoagulantPicker(QWidget):
         self.k2_spread.setToolTip(K2_SPREAD_EXPLANATION)
         grid.addWidget(QLabel("K2 steady within:"), 5, 0)
         grid.addWidget(self.k2_spread, 5, 1)
+        spread_note = QLabel(K2_SPREAD_EXPLANATION)
+        spread_note.setWordWrap(True)
+        spread_note.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(spread_note, 6, 0, 1, 2)
         never = QLabel(
             "Natto and foods with 50 µg of MK-7 or more per 100 g are never planned in this "
             "mode, whatever these settings say. Change them only with your anticoagulation "
@@ -137,7 +142,7 @@ class AnticoagulantPicker(QWidget):
         )
         never.setWordWrap(True)
         never.setTextFormat(Qt.TextFormat.PlainText)
-        grid.addWidget(never, 6, 0, 1, 2)
+        grid.addWidget(never, 7, 0, 1, 2)
         layout.addWidget(self._vka)
         self._group.buttonToggled.connect(self._sync)
         self._sync()
@@ -164,7 +169,7 @@ def show_sources(parent: QWidget | None, title: str, sources: Iterable[Source]) 
     """A small window listing citations (with links)."""
     dlg = QDialog(parent)
     dlg.setWindowTitle(f"Sources – {title}")
-    dlg.resize(560, 360)
+    fit_to_screen(dlg, QSize(560, 360))
     text = QTextBrowser()
     text.setOpenExternalLinks(True)
     items = []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +46,7 @@ from k2planner.ui.models.import_models import (
     preview_rows,
 )
 from k2planner.ui.widgets.combo_delegate import ComboDelegate
+from k2planner.ui.widgets.fit import fit_to_screen
 from k2planner.ui.workers import TaskRunner
 
 _DISPLAY_UNITS = {
@@ -77,7 +77,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import foods – {path.name}")
-        self.resize(1000, 720)
+        fit_to_screen(self, QSize(1000, 720))
         self._importer = importer
         self._runner = runner
         self._path = path
@@ -96,6 +96,7 @@ class ImportDialog(QDialog):
 
         self.info = QLabel()
         self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # file names and values are data
         self.mapping = MappingModel()
         self.mapping_view = QTableView()
         self.mapping_view.setModel(self.mapping)
@@ -244,11 +245,11 @@ class ImportDialog(QDialog):
         notes = "; ".join(parsed.notes)
         file_errors = "; ".join(i.text() for i in parsed.file_errors())
         self.info.setText(
-            f"<b>{parsed.label}</b> ({parsed.format.value}{', ' + notes if notes else ''}): "
+            f"{parsed.label} ({parsed.format.value}{', ' + notes if notes else ''}): "
             f"{parsed.rows} rows, {len(parsed.foods)} foods"
             + (f", {len(parsed.meals)} meals" if parsed.meals else "")
             + f", {errors} with errors, {questions} to confirm, {len(dups)} already there."
-            + (f"<br>⚠ {file_errors}" if file_errors else "")
+            + (f"\n⚠ {file_errors}" if file_errors else "")
         )
         self.import_button.setEnabled(bool(parsed.foods or parsed.meals) and not file_errors)
 
@@ -341,7 +342,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             self.info.setText("Cancelled: nothing was imported.")
         elif isinstance(exc, ImportRejected):
-            self.info.setText(f"⚠ {html.escape(str(exc))}")
+            self.info.setText(f"⚠ {exc}")
             SummaryDialog(exc.summary, self, str(exc)).open()
         else:
             show_error(self, "Import", f"The import failed; nothing was imported: {exc}", tb)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from k2planner.services.importer import ImportSummary
 from k2planner.ui.models.base import Column, RowTableModel
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 class SummaryDialog(QDialog):
@@ -29,7 +31,7 @@ class SummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import summary")
-        self.resize(700, 420)
+        fit_to_screen(self, QSize(700, 420))
         self._summary = summary
         text = QLabel((f"<b>{headline}</b><br>" if headline else "") + summary.text())
         text.setWordWrap(True)

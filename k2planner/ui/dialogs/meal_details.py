@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, meal_nutrition
 from k2planner.domain.nutrients import Nutrient
 from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 def ingredient_rows(meal: Meal, foods: Mapping[int, Food], servings: float) -> list[IngredientRow]:
@@ -54,7 +56,7 @@ class MealDetailsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(meal.name)
-        self.resize(720, 480)
+        fit_to_screen(self, QSize(720, 480))
         n = meal_nutrition(meal, foods, servings)
         forms = (
             ", ".join(f"{f.label} {v:.1f}" for f, v in n.k2.by_form.items() if v > 0.05)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from k2planner.domain.nutrients import Nutrient
 from k2planner.services.user_meals import MealInput, check_meal
 from k2planner.ui.models.base import Column, RowTableModel
 from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 def _k2(f: Food) -> str:
@@ -62,7 +63,7 @@ class MealEditorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit meal" if meal else "New meal")
-        self.resize(820, 640)
+        fit_to_screen(self, QSize(820, 640))
         self._search = search
         self._foods: dict[int, Food] = {}
         self.result_input: MealInput | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from k2planner.domain.meals import SLOT_ORDER
 from k2planner.domain.preferences import Preferences, Units
 from k2planner.ui.dialogs.common import AnticoagulantPicker, RestrictionPicker, show_error
+from k2planner.ui.widgets.fit import fit_to_screen, scrolling
 
 
 def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 10) -> QDoubleSpinBox:
@@ -50,7 +51,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.resize(560, 520)
+        fit_to_screen(self, QSize(600, 620))
         self._prefs = prefs
         self._result: Preferences | None = None
         tabs = QTabWidget()
@@ -79,7 +80,7 @@ class SettingsDialog(QDialog):
         )
         cal.setWordWrap(True)
         f.addRow("", cal)
-        tabs.addTab(goal, "Goal")
+        tabs.addTab(scrolling(goal), "Goal")
 
         diet = QWidget()
         dl = QVBoxLayout(diet)
@@ -96,7 +97,7 @@ class SettingsDialog(QDialog):
         remove = QPushButton("Remove selected exclusion")
         remove.clicked.connect(self._remove_exclusion)
         dl.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        tabs.addTab(diet, "Diet")
+        tabs.addTab(scrolling(diet), "Diet")
 
         week = QWidget()
         wf = QFormLayout(week)
@@ -121,14 +122,14 @@ class SettingsDialog(QDialog):
         self.consecutive = QCheckBox("Allow the same meal on two days in a row")
         self.consecutive.setChecked(prefs.allow_consecutive_days)
         wf.addRow("", self.consecutive)
-        tabs.addTab(week, "Week")
+        tabs.addTab(scrolling(week), "Week")
 
         anti = QWidget()
         al = QVBoxLayout(anti)
         self.anticoagulant = AnticoagulantPicker(prefs)
         al.addWidget(self.anticoagulant)
         al.addStretch(1)
-        tabs.addTab(anti, "Anticoagulant")
+        tabs.addTab(scrolling(anti), "Anticoagulant")
 
         display = QWidget()
         df = QFormLayout(display)
@@ -137,7 +138,7 @@ class SettingsDialog(QDialog):
         self.units.addItem("Imperial (oz, lb)", Units.IMPERIAL.value)
         self.units.setCurrentIndex(0 if prefs.units is Units.METRIC else 1)
         df.addRow("Units:", self.units)
-        tabs.addTab(display, "Display")
+        tabs.addTab(scrolling(display), "Display")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.planner.swap import SwapOption
 from k2planner.ui.models.small_models import SwapOptionsModel
+from k2planner.ui.widgets.fit import fit_to_screen
 
 
 class SwapDialog(QDialog):
@@ -32,7 +33,7 @@ class SwapDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Swap – {title}")
-        self.resize(760, 420)
+        fit_to_screen(self, QSize(760, 420))
         self.model = SwapOptionsModel(goal_label)
         self.model.set_rows(options)
         self.table = QTableView()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.preferences import DEFAULT_K2_TARGET_UG, Preferences
 from k2planner.ui.dialogs.common import AnticoagulantPicker, RestrictionPicker
+from k2planner.ui.widgets.fit import fit_to_screen, scrolling
 
 
 class WelcomeDialog(QDialog):
@@ -62,9 +64,15 @@ class WelcomeDialog(QDialog):
         buttons.addButton("Plan my week", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        for w in (intro, g1, g2, g3):
+            inner.addWidget(w)
+        inner.addStretch(1)
         layout = QVBoxLayout(self)
-        for w in (intro, g1, g2, g3, buttons):
-            layout.addWidget(w)
+        layout.addWidget(scrolling(content), 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, QSize(560, 760))
 
     def preferences(self) -> Preferences:
         """The answers as preferences."""

@@ -45,6 +45,8 @@ from k2planner.ui.widgets.cell_delegate import PlanCellDelegate
 from k2planner.ui.widgets.chart import DayChart
 from k2planner.ui.workers import TaskRunner
 
+PLAN_TASK = "plan"
+
 
 class PlanView(QWidget):
     """The week plan.
@@ -162,7 +164,7 @@ class PlanView(QWidget):
         for a in (self.details_action, self.swap_action, self.lock_action, self.clear_action):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(a)
-        runner.busy_changed.connect(self._busy)
+        runner.kind_busy_changed.connect(self._kind_busy)
         self._outcome: PlanOutcome | None = None
 
     # ------------------------------------------------------------------ state
@@ -231,7 +233,7 @@ class PlanView(QWidget):
     # ------------------------------------------------------------------ actions
     def regenerate(self) -> None:
         """Plan the week again on a worker; locked slots stay."""
-        if self._runner.busy:
+        if self._runner.busy_with(PLAN_TASK):
             return
         prefs = self._prefs.load()
         locks = locks_of(self._outcome) if self._outcome else ()
@@ -241,7 +243,7 @@ class PlanView(QWidget):
         def work() -> PlanOutcome:
             return self._planning.generate(prefs, locks=locks, start=start)
 
-        self._runner.run(work, self._generated, self._failed)
+        self._runner.run(work, self._generated, self._failed, kind=PLAN_TASK)
 
     def _generated(self, outcome: object) -> None:
         assert isinstance(outcome, PlanOutcome)
@@ -259,6 +261,10 @@ class PlanView(QWidget):
     def _failed(self, exc: BaseException, tb: str) -> None:
         self.status_message.emit("Planning failed")
         show_error(self, "Planning failed", f"The week could not be planned: {exc}", tb)
+
+    def _kind_busy(self, kind: str, busy: bool) -> None:
+        if kind == PLAN_TASK:
+            self._busy(busy)
 
     def _busy(self, busy: bool) -> None:
         self.generate_button.setEnabled(not busy)
