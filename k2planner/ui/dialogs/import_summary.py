@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +33,8 @@ class SummaryDialog(QDialog):
         self.setWindowTitle("Import summary")
         fit_to_screen(self, QSize(700, 420))
         self._summary = summary
-        text = QLabel((f"<b>{headline}</b><br>" if headline else "") + summary.text())
+        text = QLabel((f"{headline}\n" if headline else "") + summary.text())
+        text.setTextFormat(Qt.TextFormat.PlainText)  # file and food names are data
         text.setWordWrap(True)
         details = QTableView()
         model: RowTableModel[tuple[str, str, str]] = RowTableModel(

@@ -192,7 +192,16 @@ class PlanView(QWidget):
         end = self._start + dt.timedelta(days=prefs.days - 1)
         self.week_label.setText(f"{self._start:%a %d %b} – {end:%a %d %b %Y}")
         labels = list(outcome.day_labels) if outcome else self._labels(prefs)
+        current = self.grid.currentIndex()
+        where = (current.row(), current.column()) if current.isValid() else None
         self.model.set_outcome(outcome, prefs.slots, labels)
+        if (
+            where is not None
+            and where[0] < self.model.rowCount()
+            and where[1] < (self.model.columnCount())
+        ):
+            # the model was reset: keep the keyboard where the user was (after a swap, …)
+            self.grid.setCurrentIndex(self.model.index(*where))
         self.stack.setCurrentIndex(1 if outcome else 0)
         self.generate_button.setText("Regenerate" if outcome else "Generate week")
         self.empty_label.setText(
@@ -296,7 +305,6 @@ class PlanView(QWidget):
             self._refuse("Cannot lock this meal", str(exc))
             return
         self._show(new)
-        self.grid.setCurrentIndex(self.model.index(row, column))
 
     def _refuse(self, title: str, text: str) -> None:
         ok = QMessageBox.StandardButton.Ok
