@@ -169,6 +169,12 @@ def count_rows(session: Session, table: str) -> int:
     return int(session.connection().exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one())
 
 
+def count_user_foods(session: Session) -> int:
+    """Number of foods the user added or imported."""
+    sql = "SELECT COUNT(*) FROM food WHERE is_user"
+    return int(session.connection().exec_driver_sql(sql).scalar_one())
+
+
 def group_names(session: Session) -> list[str]:
     """All food group names, sorted."""
     return [

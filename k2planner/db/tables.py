@@ -7,6 +7,7 @@ never leave the ``db`` layer.
 
 from __future__ import annotations
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -35,6 +36,9 @@ class FoodGroup(SQLModel, table=True):
 
 class Food(SQLModel, table=True):
     """A food; nutrient values are in :class:`NutrientValue` (per 100 g)."""
+
+    # the Foods view sorts and pages by name without case (migration 0003)
+    __table_args__ = (Index("ix_food_name_nocase", text("name COLLATE NOCASE")),)
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: str = Field(unique=True)

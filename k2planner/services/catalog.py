@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_foods, repo_meals
+from k2planner.db import repo_food_rows, repo_foods, repo_meals
+from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
 from k2planner.domain.diet import Restriction, allowed
 from k2planner.domain.foods import Food
@@ -57,6 +58,15 @@ class CatalogService:
         with Session(self._engine) as s:
             return repo_foods.all_food_rows(s)
 
+    def food_page(
+        self, query: FoodQuery, offset: int, limit: int, with_count: bool
+    ) -> tuple[list[FoodRow], int | None]:
+        """One page of the foods table in the query's order, and the count when asked."""
+        with Session(self._engine) as s:
+            rows = repo_food_rows.food_rows_page(s, query, offset, limit)
+            total = repo_food_rows.count_food_rows(s, query) if with_count else None
+        return rows, total
+
     def group_names(self) -> list[str]:
         """All food group names."""
         with Session(self._engine) as s:
@@ -84,11 +94,9 @@ class CatalogService:
     def counts(self) -> Counts:
         """Row counts of the main tables."""
         with Session(self._engine) as s:
-            conn = s.connection()
-            user = conn.exec_driver_sql("SELECT COUNT(*) FROM food WHERE is_user").scalar_one()
             return Counts(
                 foods=repo_foods.count_rows(s, "food"),
-                user_foods=int(user),
+                user_foods=repo_foods.count_user_foods(s),
                 meals=repo_foods.count_rows(s, "meal"),
                 nutrient_values=repo_foods.count_rows(s, "nutrientvalue"),
                 portions=repo_foods.count_rows(s, "portion"),

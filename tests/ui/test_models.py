@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from sqlalchemy.engine import Engine
 
+from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
 from k2planner.domain.diet import Contains, Restriction
 from k2planner.domain.meals import Slot
@@ -13,7 +14,13 @@ from k2planner.domain.planner.swap import SwapOption
 from k2planner.services.catalog import CatalogService
 from k2planner.services.planning import PlanOutcome
 from k2planner.ui.dialogs.meal_editor import FoodResultsModel
-from k2planner.ui.models.foods_model import FoodFilter, FoodsFilterProxy, FoodsTableModel
+from k2planner.ui.models.foods_model import (
+    PAGE,
+    FoodPage,
+    FoodsPagedModel,
+    k2_total,
+    restriction_mask,
+)
 from k2planner.ui.models.meals_model import MealRow, MealsTableModel
 from k2planner.ui.models.plan_model import CellKind, WeekGridModel
 from k2planner.ui.models.small_models import (
@@ -89,26 +96,59 @@ def test_week_grid_model(qtmodeltester, outcome: PlanOutcome) -> None:  # type: 
     assert model.rowCount() == 2
 
 
-def test_foods_model_and_proxy(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    """Unknown values show as a dash and sort below numbers; filters combine."""
-    model = FoodsTableModel()
-    model.set_rows(rows())
+def _paged(engine: Engine) -> FoodsPagedModel:
+    """A paged foods model over the real database, fetching synchronously."""
+    catalog = CatalogService(engine)
+
+    def fetch(q: FoodQuery, offset: int, limit: int, count: bool) -> FoodPage:
+        rows, total = catalog.food_page(q, offset, limit, count)
+        return FoodPage(offset, tuple(rows), total)
+
+    # like the real worker, the result comes back later through the event loop
+    return FoodsPagedModel(fetch, lambda fn, done: QTimer.singleShot(0, lambda: done(fn())))
+
+
+def _settle(qtbot, model: FoodsPagedModel) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not model._pending, timeout=10000)
+
+
+def test_foods_paged_model_sorts_filters_and_fetches_more(
+    qtbot, qtmodeltester, seeded_engine: Engine
+) -> None:  # type: ignore[no-untyped-def]
+    """A→Z by default; pages arrive as the view scrolls; SQL filters and sorts; unknown last."""
+    model = _paged(seeded_engine)
+    model.set_query(FoodQuery())
+    _settle(qtbot, model)
+    assert model.total > 12000 and model.rowCount() == PAGE
+    names = [r.name for r in model.rows]
+    assert names == sorted(names, key=str.lower)
+    assert model.canFetchMore()
+    model.fetchMore()
+    _settle(qtbot, model)
+    assert model.rowCount() == 2 * PAGE
+    assert [r.name.lower() for r in model.rows] == sorted(r.name.lower() for r in model.rows)
     qtmodeltester.check(model)
+    _settle(qtbot, model)
     k2_col = model.column_index("K2 total µg")
-    assert model.data(model.index(1, k2_col)) == "–"
-    assert model.data(model.index(2, k2_col)) == "47.5"
-    proxy = FoodsFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    proxy.sort(k2_col, Qt.SortOrder.DescendingOrder)
-    assert proxy.data(proxy.index(0, 0)) == "Natto"
-    assert proxy.data(proxy.index(2, 0)) == "Gouda cheese"
-    proxy.set_filter(FoodFilter(k2_only=True))
-    assert proxy.rowCount() == 2
-    proxy.set_filter(FoodFilter(text="gou", restriction=Restriction.VEGAN))
-    assert proxy.rowCount() == 0
-    proxy.set_filter(FoodFilter(restriction=Restriction.DAIRY_FREE))
-    assert proxy.rowCount() == 1
+    model.sort(k2_col, Qt.SortOrder.DescendingOrder)
+    _settle(qtbot, model)
+    top = model.rows[0]
+    assert "natto" in top.name.lower()
+    model.set_query(FoodQuery(text="gouda", sort=model.query.sort, descending=True))
+    _settle(qtbot, model)
+    assert all("gouda" in r.name.lower() for r in model.rows)
+    unknown = [i for i, r in enumerate(model.rows) if k2_total(r) is None]
+    known = [i for i, r in enumerate(model.rows) if k2_total(r) is not None]
+    assert not unknown or max(known) < min(unknown)  # unknown K2 sorts last
+    assert model.data(model.index(unknown[0], k2_col)) == "–" if unknown else True
+    model.set_query(FoodQuery(text="gouda", forbidden=restriction_mask(Restriction.VEGAN)))
+    _settle(qtbot, model)
+    assert model.total == 0
+    qtmodeltester.check(model)
+    _settle(qtbot, model)
+    model.set_query(FoodQuery(mine_only=True))
+    _settle(qtbot, model)
+    assert model.total == 0
 
 
 def test_meals_model(qtmodeltester, seeded_engine: Engine) -> None:  # type: ignore[no-untyped-def]
@@ -154,6 +194,7 @@ def test_small_models(qtmodeltester, seeded_engine: Engine) -> None:  # type: ig
 @pytest.mark.parametrize("empty", [True, False])
 def test_models_handle_empty(qtmodeltester, empty: bool) -> None:  # type: ignore[no-untyped-def]
     """Empty models are valid too."""
-    model = FoodsTableModel()
-    model.set_rows([] if empty else rows())
+    model = MealsTableModel()
+    model.set_rows([])
     qtmodeltester.check(model)
+    del empty

@@ -1,15 +1,16 @@
-"""The foods table and its filtering proxy."""
+"""The foods table: pages of rows fetched from the database, filtered and sorted in SQL."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
+from k2planner.db.repo_food_rows import FoodQuery, SortKey
 from k2planner.db.repo_foods import FoodRow
-from k2planner.domain.diet import Contains, Restriction, allowed
-from k2planner.ui.models.base import SORT_ROLE, Column, RowTableModel, sort_key_number
+from k2planner.domain.diet import Restriction
+from k2planner.ui.models.base import Column, Index, RowTableModel, sort_key_number
 
 _SOURCE = {"usda": "USDA", "ciqual": "CIQUAL", "lit": "Literature", "user": "Yours"}
 
@@ -56,57 +57,125 @@ COLUMNS: list[Column[FoodRow]] = [
 ]
 
 
-class FoodsTableModel(RowTableModel[FoodRow]):
-    """All foods, per 100 g."""
+SORT_KEYS: tuple[SortKey, ...] = (
+    SortKey.NAME,
+    SortKey.GROUP,
+    SortKey.K1,
+    SortKey.MK4,
+    SortKey.MK7,
+    SortKey.OTHER_MK,
+    SortKey.K2_TOTAL,
+    SortKey.SOURCE,
+)
+PAGE = 200
 
-    def __init__(self) -> None:
+Fetch = Callable[[FoodQuery, int, int, bool], "FoodPage"]
+"""(query, offset, limit, with_count) → a page; runs on a worker."""
+Run = Callable[[Callable[[], object], Callable[[object], None]], None]
+"""Runs a function off the GUI thread and hands its result back on the GUI thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoodPage:
+    """Rows of the foods table from ``offset`` on; ``total`` when it was counted."""
+
+    offset: int
+    rows: tuple[FoodRow, ...]
+    total: int | None
+
+
+class FoodsPagedModel(RowTableModel[FoodRow]):
+    """The foods table, fetched a page at a time from the database as the user scrolls.
+
+    Filtering and sorting happen in SQL (:mod:`k2planner.db.repo_food_rows`); the model holds
+    only the rows fetched so far. Each query has a generation number: a page that arrives for
+    an older query is dropped.
+
+    Signals:
+        loaded(int): the first page of a query arrived; the number of matching foods.
+    """
+
+    loaded = Signal(int)
+
+    def __init__(self, fetch: Fetch, run: Run) -> None:
         super().__init__(COLUMNS)
+        self._fetch = fetch
+        self._run = run
+        self._query = FoodQuery()
+        self._total = 0
+        self._generation = 0
+        self._pending = False
+
+    @property
+    def query(self) -> FoodQuery:
+        """The current filter and order."""
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many foods match the current query."""
+        return self._total
+
+    def set_query(self, query: FoodQuery) -> None:
+        """Show the foods matching ``query`` (fetched on a worker)."""
+        self._query = query
+        self._generation += 1
+        self._pending = True
+        generation, fetch = self._generation, self._fetch
+        self._run(
+            lambda: fetch(query, 0, PAGE, True),
+            lambda page: self._arrived(generation, page),
+        )
+
+    def _arrived(self, generation: int, page: object) -> None:
+        if generation != self._generation or not isinstance(page, FoodPage):
+            return  # the user changed the query meanwhile
+        self._pending = False
+        if page.offset == 0:
+            self.beginResetModel()
+            try:
+                self._rows = list(page.rows)
+                self._total = page.total if page.total is not None else len(page.rows)
+            finally:
+                self.endResetModel()
+            self.loaded.emit(self._total)
+            return
+        if page.offset != len(self._rows) or not page.rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        try:
+            self._rows.extend(page.rows)
+        finally:
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._pending and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._pending = True
+        generation, fetch, query, offset = (
+            self._generation,
+            self._fetch,
+            self._query,
+            len(self._rows),
+        )
+        self._run(
+            lambda: fetch(query, offset, PAGE, False),
+            lambda page: self._arrived(generation, page),
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self._query.sort, self._query.descending) == (SORT_KEYS[column], descending):
+            return
+        self.set_query(replace(self._query, sort=SORT_KEYS[column], descending=descending))
 
 
-@dataclass(frozen=True)
-class FoodFilter:
-    """What the foods view filters on."""
-
-    text: str = ""
-    group: str = ""
-    k2_only: bool = False
-    restriction: Restriction | None = None
-
-
-class FoodsFilterProxy(QSortFilterProxyModel):
-    """Filters foods by words, group, K2 data and restriction; sorts numerically."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._filter = FoodFilter()
-        self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(False)
-
-    def set_filter(self, f: FoodFilter) -> None:
-        """Apply a new filter."""
-        begin = getattr(self, "beginFilterChange", None)  # Qt ≥ 6.9
-        if begin is not None:
-            begin()
-        self._filter = f
-        self._words = [w for w in re.split(r"\s+", f.text.lower().strip()) if w]
-        if begin is not None:
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, FoodsTableModel)
-        r = model.rows[source_row]
-        f = self._filter
-        name = r.name.lower()
-        if any(w not in name and w != r.source_id.lower() for w in self._words):
-            return False
-        if f.group and r.group != f.group:
-            return False
-        if f.k2_only and k2_total(r) is None:
-            return False
-        return f.restriction is None or allowed(Contains(r.contains), [f.restriction])
+def restriction_mask(restriction: Restriction | None) -> int:
+    """The Contains bits a restriction forbids, as an int for SQL (0 = no restriction)."""
+    return 0 if restriction is None else int(restriction.forbidden.value)

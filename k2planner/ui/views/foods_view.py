@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
 from k2planner.domain.diet import Restriction, compatible_restrictions
 from k2planner.domain.foods import Food
@@ -30,10 +32,17 @@ from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error
 from k2planner.ui.dialogs.food_editor import FoodEditorDialog
-from k2planner.ui.models.foods_model import FoodFilter, FoodsFilterProxy, FoodsTableModel
+from k2planner.ui.models.foods_model import (
+    SORT_KEYS,
+    FoodPage,
+    FoodsPagedModel,
+    restriction_mask,
+)
 from k2planner.ui.models.small_models import FoodValuesModel, ValueRow
 from k2planner.ui.ui_state import UiState
 from k2planner.ui.workers import TaskRunner
+
+FOODS_TASK = "foods"
 
 DETAIL_ORDER = (
     Nutrient.K1,
@@ -97,6 +106,7 @@ class FoodsView(QWidget):
         self._runner = runner
         self._ui_state = ui_state
         self._loaded = False
+        self._columns_sized = False
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -107,6 +117,9 @@ class FoodsView(QWidget):
         self.group.addItem("All groups", "")
         self.k2_only = QCheckBox("Only foods with K2 data")
         self.k2_only.setObjectName("k2only")
+        self.mine_only = QCheckBox("My foods")
+        self.mine_only.setObjectName("mineOnly")
+        self.mine_only.setToolTip("Only the foods you added or imported")
         self.diet = QComboBox()
         self.diet.addItem("Any diet", None)
         for r in Restriction:
@@ -117,14 +130,15 @@ class FoodsView(QWidget):
         filters.addWidget(self.group, 1)
         filters.addWidget(self.diet)
         filters.addWidget(self.k2_only)
+        filters.addWidget(self.mine_only)
         filters.addWidget(self.count)
 
-        self.model = FoodsTableModel()
-        self.proxy = FoodsFilterProxy()
-        self.proxy.setSourceModel(self.model)
+        self.model = FoodsPagedModel(self._fetch_page, self._run_fetch)
+        self.model.loaded.connect(self._first_page)
         self.table = QTableView()
         self.table.setObjectName("foodsTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -187,13 +201,15 @@ class FoodsView(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
+        self._timer.setInterval(150)
         self._timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.group.currentIndexChanged.connect(self._apply_filter)
         self.diet.currentIndexChanged.connect(self._apply_filter)
         self.k2_only.toggled.connect(self._apply_filter)
+        self.mine_only.toggled.connect(self._apply_filter)
         self._current: Food | None = None
+        self._select_after_load: int | None = None
         self._update_buttons()
 
     # ------------------------------------------------------------------ loading
@@ -208,53 +224,81 @@ class FoodsView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Reload every food (after an edit or import)."""
+        """Query the foods again (after an edit or import); pages come from a worker."""
         self._loaded = True
         self.count.setText("Loading foods…")
         self._runner.run(
-            lambda: (self._catalog.food_rows(), self._catalog.group_names()),
-            self._rows_loaded,
+            self._catalog.group_names,
+            self._groups_loaded,
             lambda exc, tb: show_error(self, "Foods", f"The foods could not be loaded: {exc}", tb),
+            kind=FOODS_TASK,
+        )
+        self._apply_filter()
+
+    def _fetch_page(self, query: FoodQuery, offset: int, limit: int, count: bool) -> FoodPage:
+        rows, total = self._catalog.food_page(query, offset, limit, count)
+        return FoodPage(offset, tuple(rows), total)
+
+    def _run_fetch(self, fn: Callable[[], object], done: Callable[[object], None]) -> None:
+        self._runner.run(
+            fn,
+            done,
+            lambda exc, tb: show_error(self, "Foods", f"The foods could not be loaded: {exc}", tb),
+            kind=FOODS_TASK,
         )
 
-    def _rows_loaded(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        rows: list[FoodRow] = result[0]
-        groups: list[str] = result[1]
+    def _groups_loaded(self, result: object) -> None:
+        assert isinstance(result, list)
         current = self.group.currentData()
         self.group.blockSignals(True)
         self.group.clear()
         self.group.addItem("All groups", "")
-        for g in groups:
-            self.group.addItem(g, g)
-        idx = self.group.findData(current)
-        self.group.setCurrentIndex(max(0, idx))
+        for g in result:
+            self.group.addItem(str(g), g)
+        self.group.setCurrentIndex(max(0, self.group.findData(current)))
         self.group.blockSignals(False)
-        self.model.set_rows(rows)
-        if not self._ui_state.restore_header("foods/table", self.table.horizontalHeader()):
-            self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(0, 280)
-            self.table.setColumnWidth(1, 140)
-        if self.proxy.sortColumn() < 0:
-            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._apply_filter()
+
+    def _first_page(self, total: int) -> None:
+        if not self._columns_sized:
+            self._columns_sized = True
+            if not self._ui_state.restore_header("foods/table", self.table.horizontalHeader()):
+                self.table.setColumnWidth(0, 300)
+                self.table.setColumnWidth(1, 150)
+                for c in range(2, self.model.columnCount()):
+                    self.table.setColumnWidth(c, 86)
+                self.table.setColumnWidth(self.model.columnCount() - 1, 140)
+            self.table.horizontalHeader().setSortIndicator(
+                SORT_KEYS.index(self.model.query.sort),
+                Qt.SortOrder.DescendingOrder
+                if self.model.query.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+        mine = " of your own" if self.model.query.mine_only else ""
+        self.count.setText(f"{total:,} foods{mine}" if total else f"No foods{mine} match")
+        if self._select_after_load is not None:
+            self.select_food(self._select_after_load)
+            self._select_after_load = None
 
     def _apply_filter(self) -> None:
-        self.proxy.set_filter(
-            FoodFilter(
+        self._timer.stop()
+        self.count.setText("Searching…")
+        old = self.model.query
+        self.model.set_query(
+            FoodQuery(
                 text=self.search.text(),
                 group=str(self.group.currentData() or ""),
                 k2_only=self.k2_only.isChecked(),
-                restriction=self.diet.currentData(),
+                forbidden=restriction_mask(self.diet.currentData()),
+                mine_only=self.mine_only.isChecked(),
+                sort=old.sort,
+                descending=old.descending,
             )
         )
-        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
-        self.count.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} foods")
 
     # ------------------------------------------------------------------ detail
     def _selected(self, _sel: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        row = self.proxy.data(rows[0], Qt.ItemDataRole.UserRole) if rows else None
+        row = self.model.row(rows[0]) if rows else None
         self._current = None
         if isinstance(row, FoodRow):
             self._current = self._catalog.foods([row.id]).get(row.id)
@@ -262,12 +306,11 @@ class FoodsView(QWidget):
         self._update_buttons()
 
     def select_food(self, food_id: int) -> None:
-        """Select a food by id (after adding it)."""
-        for r in range(self.proxy.rowCount()):
-            row = self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
-            if isinstance(row, FoodRow) and row.id == food_id:
+        """Select a food by id among the rows fetched (after adding it)."""
+        for r, row in enumerate(self.model.rows):
+            if row.id == food_id:
                 self.table.selectRow(r)
-                self.table.scrollTo(self.proxy.index(r, 0))
+                self.table.scrollTo(self.model.index(r, 0))
                 return
 
     def _show_detail(self) -> None:
@@ -324,9 +367,9 @@ class FoodsView(QWidget):
             show_error(self, "Add food", f"The food was not saved: {exc}")
             return
         self.foods_changed.emit()
+        self._select_after_load = saved.id
         self.search.setText(food.name)
         self.reload()
-        QTimer.singleShot(400, lambda: self.select_food(saved.id))
 
     def edit_food(self) -> None:
         """Edit one of your foods."""
