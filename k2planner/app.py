@@ -8,19 +8,22 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from k2planner import APP_DISPLAY_NAME, APP_NAME, __version__
-from k2planner.services.backup import BackupService
-from k2planner.services.catalog import CatalogService
-from k2planner.services.custom_foods import CustomFoodService
-from k2planner.services.exporter import ExportService
-from k2planner.services.importer import ImportService
-from k2planner.services.planning import PlanningService
-from k2planner.services.preferences import PreferencesService
-from k2planner.services.shopping import ShoppingService
-from k2planner.services.user_meals import UserMealService
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window is shown
+    from sqlalchemy.engine import Engine
+
+    from k2planner.services.backup import BackupService
+    from k2planner.services.catalog import CatalogService
+    from k2planner.services.custom_foods import CustomFoodService
+    from k2planner.services.exporter import ExportService
+    from k2planner.services.importer import ImportService
+    from k2planner.services.planning import PlanningService
+    from k2planner.services.preferences import PreferencesService
+    from k2planner.services.shopping import ShoppingService
+    from k2planner.services.user_meals import UserMealService
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,16 @@ class Services:
 
 def build_services(engine: Engine, keep_dir: Path) -> Services:
     """The services over ``engine``; restores keep the replaced database in ``keep_dir``."""
+    from k2planner.services.backup import BackupService
+    from k2planner.services.catalog import CatalogService
+    from k2planner.services.custom_foods import CustomFoodService
+    from k2planner.services.exporter import ExportService
+    from k2planner.services.importer import ImportService
+    from k2planner.services.planning import PlanningService
+    from k2planner.services.preferences import PreferencesService
+    from k2planner.services.shopping import ShoppingService
+    from k2planner.services.user_meals import UserMealService
+
     return Services(
         catalog=CatalogService(engine),
         planning=PlanningService(engine),
@@ -99,12 +112,12 @@ def create_window(db_path: Path, resources: Path) -> object:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the desktop app."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Start the desktop app: a window at once, then the database and the full window."""
+    from PySide6.QtWidgets import QApplication
 
-    from k2planner.db.migrate import DatabaseError
     from k2planner.paths import database_path, resources_dir
     from k2planner.ui.icons import app_icon
+    from k2planner.ui.startup import StartupWindow
 
     args = list(sys.argv[1:] if argv is None else argv)
     if (
@@ -126,12 +139,63 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_NAME)
     resources = resources_dir()
-    app.setWindowIcon(app_icon(resources))
+    icon = app_icon(resources)
+    app.setWindowIcon(icon)
+    first = StartupWindow(icon)
+    first.show()
+    if os.environ.get("K2PLANNER_STARTUP_PROBE"):
+        _probe_first_expose(first, app)
+    outcome: dict[str, int] = {}
+
+    def build() -> None:
+        code = _open_main_window(first, database_path(_db_argument(args)), resources)
+        if code:
+            outcome["code"] = code
+            QApplication.quit()
+
+    first.painted.connect(build)
+    code = int(app.exec())
+    return outcome.get("code", code)
+
+
+def _open_main_window(first: object, db_path: Path, resources: Path) -> int:
+    """Open the database, build the main window in the first window's place, load the week.
+
+    Returns 0, or 2 after telling the user why the database cannot be opened.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from k2planner.db.migrate import DatabaseError
+    from k2planner.ui.startup import StartupWindow
+
+    assert isinstance(first, StartupWindow)
     try:
-        window = create_window(database_path(_db_argument(args)), resources)
+        window = create_window(db_path, resources)
     except DatabaseError as exc:
+        first.hide()
         QMessageBox.critical(None, APP_DISPLAY_NAME, str(exc))
         return 2
-    window.show()  # type: ignore[attr-defined]
-    window.start()  # type: ignore[attr-defined]
-    return int(app.exec())
+    first.hand_over(window)  # type: ignore[arg-type]
+    # the stored plan is loaded once the window is on screen, not before
+    QTimer.singleShot(0, window.start)  # type: ignore[attr-defined]
+    return 0
+
+
+def _probe_first_expose(window: object, app: object) -> None:
+    """For benchmarks/bench_startup.py: print "shown" when the window is first exposed, quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(window, QWidget) and isinstance(app, QApplication)
+
+    class Probe(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Expose:
+                print("shown", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    handle = window.windowHandle()
+    probe = Probe(window)
+    handle.installEventFilter(probe)

@@ -12,8 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from k2planner import APP_NAME
 
 DB_ENV = "K2PLANNER_DB"
@@ -26,6 +24,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_dir  # not needed before the first window is shown
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -11,15 +11,26 @@ import sys
 from collections.abc import Sequence
 
 from k2planner import __version__
-from k2planner.cli import foods, io, meals, plan, selftest, shopping
 from k2planner.cli.common import CliError
-from k2planner.db.migrate import DatabaseError
+from k2planner.db.errors import DatabaseError
 
-COMMANDS = (foods, meals, plan, shopping, io)
+
+def _opens_window(argv: list[str]) -> bool:
+    """True when the arguments only choose a database: the window opens, no parser needed."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest:
+            rest.pop(0)
+        elif not arg.startswith("--db="):
+            return False
+    return True
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
+    from k2planner.cli import foods, io, meals, plan, shopping
+
     parser = argparse.ArgumentParser(
         prog="k2planner",
         description="Plan a week of meals that reaches a daily vitamin K2 target. "
@@ -34,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         "folder (or open --db), plan a week, print its shopping list to PDF; ends with OK",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in (foods, meals, plan, shopping, io):
         module.register(sub)
     return parser
 
@@ -42,10 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``k2planner`` command."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if _opens_window(args_list):  # the common case: start the window as fast as possible
+        from k2planner.app import main as gui_main
+
+        return gui_main(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:
         if args.self_test:
+            from k2planner.cli import selftest
+
             return selftest.run(args)
         if args.command is None:
             from k2planner.app import main as gui_main

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from k2planner.db.database import OpenedDatabase, open_database
-from k2planner.paths import database_path, resources_dir
+if TYPE_CHECKING:
+    from k2planner.db.database import OpenedDatabase
 
 
 class CliError(Exception):
@@ -20,6 +20,9 @@ def open_db(args: argparse.Namespace) -> OpenedDatabase:
 
     The command's ``main`` checkpoints and closes it when the command ends.
     """
+    from k2planner.db.database import open_database
+    from k2planner.paths import database_path, resources_dir
+
     db = open_database(database_path(args.db), resources_dir())
     args.opened_db = db
     return db

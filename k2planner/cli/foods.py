@@ -7,8 +7,6 @@ from typing import Any
 
 from k2planner.cli.common import CliError, fmt, open_db, print_json, print_table
 from k2planner.domain.nutrients import Nutrient
-from k2planner.services.catalog import CatalogService
-from k2planner.services.serialize import food_to_dict
 
 
 def register(sub: Any) -> None:
@@ -24,6 +22,9 @@ def register(sub: Any) -> None:
 
 def search(args: argparse.Namespace) -> int:
     """Print matching foods."""
+    from k2planner.services.catalog import CatalogService
+    from k2planner.services.serialize import food_to_dict
+
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
     db = open_db(args)

@@ -8,19 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from k2planner.cli.common import CliError, open_db
-from k2planner.domain.importing.mapping import parse_mapping_spec
+from k2planner.domain.export_scope import Scope
+from k2planner.domain.importing.choices import OnDuplicate, UnitFix
 from k2planner.domain.importing.records import FileFormat
-from k2planner.paths import data_dir
-from k2planner.services import backup as backup_service
-from k2planner.services.exporter import ExportService, Scope
-from k2planner.services.import_read import ImportFileError, headers_of, read_import
-from k2planner.services.importer import (
-    ImportOptions,
-    ImportRejected,
-    ImportService,
-    OnDuplicate,
-    UnitFix,
-)
+
+# The services are imported by the commands that use them: ``--help`` stays fast.
 
 
 def register(sub: Any) -> None:
@@ -82,6 +74,10 @@ def _progress(done: int, total: int) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read, check and import a file."""
+    from k2planner.domain.importing.mapping import parse_mapping_spec
+    from k2planner.services.import_read import ImportFileError, headers_of, read_import
+    from k2planner.services.importer import ImportOptions, ImportRejected, ImportService
+
     mapping = None
     if args.mapping:
         try:
@@ -117,6 +113,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write foods and/or meals."""
+    from k2planner.services.exporter import ExportService
+
     if args.what == "all" and args.format == "csv":
         raise CliError(
             "foods and meals together are exported as JSON; for CSV export "
@@ -142,6 +140,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     """Copy the database."""
+    from k2planner.services import backup as backup_service
+
     db = open_db(args)
     target = backup_service.backup(db.engine, args.path)
     print(f"backup written to {target}")
@@ -150,6 +150,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Replace the database with a validated backup."""
+    from k2planner.paths import data_dir
+    from k2planner.services import backup as backup_service
+
     try:
         backup_service.validate_backup(args.path)
     except backup_service.RestoreError as exc:

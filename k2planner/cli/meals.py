@@ -8,8 +8,6 @@ from typing import Any
 from k2planner.cli.common import CliError, open_db, print_json, print_table
 from k2planner.domain.diet import parse_restrictions
 from k2planner.domain.meals import Slot
-from k2planner.services.catalog import CatalogService
-from k2planner.services.serialize import meal_to_dict
 
 
 def register(sub: Any) -> None:
@@ -25,6 +23,9 @@ def register(sub: Any) -> None:
 
 def list_meals(args: argparse.Namespace) -> int:
     """Print the meals allowed under ``--diet``."""
+    from k2planner.services.catalog import CatalogService
+    from k2planner.services.serialize import meal_to_dict
+
     try:
         restrictions = parse_restrictions(args.diet)
     except ValueError as exc:

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from k2planner.cli.common import CliError, open_db, print_json
 from k2planner.domain.diet import parse_restrictions
 from k2planner.domain.meals import Slot, parse_slots
 from k2planner.domain.planner.types import Lock
 from k2planner.domain.preferences import Anticoagulant, Preferences
-from k2planner.services.plan_json import plan_to_dict
-from k2planner.services.planning import (
-    Catalogue,
-    PlanningService,
-    PlanOutcome,
-    PlanRuleError,
-    locks_of,
-)
-from k2planner.services.preferences import PreferencesService
+
+if TYPE_CHECKING:
+    from k2planner.services.planning import Catalogue, PlanOutcome
 
 _ANTICOAGULANTS = {
     "none": Anticoagulant.NONE,
@@ -191,6 +185,10 @@ def _locks(specs: list[str], prefs: Preferences, catalogue: Catalogue) -> tuple[
 
 def run_plan(args: argparse.Namespace) -> int:
     """Plan a week and print it."""
+    from k2planner.services.plan_json import plan_to_dict
+    from k2planner.services.planning import PlanningService
+    from k2planner.services.preferences import PreferencesService
+
     if args.time_limit <= 0:
         raise CliError("--time-limit must be positive")
     db = open_db(args)
@@ -216,6 +214,8 @@ def run_plan(args: argparse.Namespace) -> int:
 
 def print_plan(outcome: PlanOutcome) -> None:
     """The plan as readable text."""
+    from k2planner.services.plan_json import plan_to_dict
+
     data = plan_to_dict(outcome)
     p = outcome.prefs
     goal = (
@@ -264,6 +264,8 @@ def print_plan(outcome: PlanOutcome) -> None:
 
 def run_swap(args: argparse.Namespace) -> int:
     """List (or apply) alternatives for one slot of a stored plan."""
+    from k2planner.services.planning import PlanningService, PlanRuleError
+
     db = open_db(args)
     planning = PlanningService(db.engine)
     outcome = planning.load(args.plan)
@@ -304,4 +306,4 @@ def run_swap(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["locks_of", "parse_day", "print_plan", "register"]
+__all__ = ["parse_day", "print_plan", "register"]

@@ -21,9 +21,6 @@ from k2planner import __version__
 from k2planner.cli.common import open_db
 from k2planner.domain.planner.types import SolveStatus
 from k2planner.domain.preferences import Preferences
-from k2planner.services.catalog import CatalogService
-from k2planner.services.planning import PlanningService
-from k2planner.services.shopping import ShoppingService
 
 T = TypeVar("T")
 
@@ -54,6 +51,10 @@ def _pdf_has_text(path: Path) -> int:
 
 
 def _steps(args: argparse.Namespace, folder: Path, timings: dict[str, float]) -> str:
+    from k2planner.services.catalog import CatalogService
+    from k2planner.services.planning import PlanningService
+    from k2planner.services.shopping import ShoppingService
+
     if not args.db:
         args.db = str(folder / "self-test.sqlite")
     db = _timed(timings, "database", lambda: open_db(args))
@@ -98,6 +99,7 @@ def _steps(args: argparse.Namespace, folder: Path, timings: dict[str, float]) ->
 
 def _print(view: object, pdf: Path) -> tuple[int, int]:
     """Print the list to ``pdf`` with Qt, headless; (pages, font families)."""
+
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from k2planner.ui import printing

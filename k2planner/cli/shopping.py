@@ -6,12 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from k2planner.cli.common import CliError, open_db
-from k2planner.services.planning import PlanningService, PlanOutcome
-from k2planner.services.shopping import ShoppingService, Staples
-from k2planner.services.shopping_export import to_csv, to_markdown, to_text
+from k2planner.domain.staples import Staples
+
+if TYPE_CHECKING:
+    from k2planner.services.planning import PlanOutcome
+    from k2planner.services.shopping import ShoppingService
 
 
 def register(sub: Any) -> None:
@@ -32,6 +34,9 @@ def register(sub: Any) -> None:
 
 
 def _outcome(args: argparse.Namespace) -> tuple[PlanOutcome, ShoppingService]:
+    from k2planner.services.planning import PlanningService
+    from k2planner.services.shopping import ShoppingService
+
     db = open_db(args)
     outcome = PlanningService(db.engine).load(args.plan)
     if outcome is None:
@@ -42,6 +47,8 @@ def _outcome(args: argparse.Namespace) -> tuple[PlanOutcome, ShoppingService]:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print or save the list as text, Markdown or CSV."""
+    from k2planner.services.shopping_export import to_csv, to_markdown, to_text
+
     outcome, shopping = _outcome(args)
     view = shopping.build(outcome, Staples(args.staples))
     text = {"text": to_text, "md": to_markdown, "csv": to_csv}[args.format](view)

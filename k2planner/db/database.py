@@ -40,7 +40,8 @@ def open_database(path: Path, resources: Path, *, seed: bool = True) -> OpenedDa
         migrated_from = state.revision
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_file_engine(path)
-    migrate.upgrade(engine)
+    if state.revision != head:  # Alembic loads only when there is something to migrate
+        migrate.upgrade(engine)
     report = seed_database(engine, resources) if seed and not is_seeded(engine) else None
     return OpenedDatabase(engine, path, not state.has_tables, migrated_from, backup, report)
 

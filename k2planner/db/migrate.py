@@ -11,22 +11,19 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from k2planner.db.errors import HEAD_REVISION, REVISIONS
+from k2planner.db.errors import DatabaseError as DatabaseError
+from k2planner.db.errors import NewerDatabaseError as NewerDatabaseError
+from k2planner.db.sqlite_copy import copy_file
+
+if TYPE_CHECKING:  # Alembic loads only when a migration runs
+    from alembic.config import Config
+    from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 OUR_TABLES = frozenset({"food", "meal", "nutrientvalue", "preference"})
-
-
-class DatabaseError(Exception):
-    """A database file that the app must not open; the message is for the user."""
-
-
-class NewerDatabaseError(DatabaseError):
-    """The file was written by a newer version of the app."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +37,8 @@ class FileState:
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at our migration scripts."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -47,15 +46,20 @@ def alembic_config() -> Config:
 
 def known_revisions() -> list[str]:
     """All revisions this app knows, oldest first."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return list(REVISIONS)
 
 
 def head_revision() -> str:
     """The newest schema revision this app knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return HEAD_REVISION
+
+
+def script_revisions() -> list[str]:
+    """The revisions of the migration scripts, oldest first (Alembic; for the tests)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
 def inspect_file(path: Path) -> FileState:
@@ -110,20 +114,14 @@ def backup_file(path: Path, revision: str) -> Path:
     """Copy ``path`` with SQLite's backup API to a timestamped file beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix or '.sqlite'}")
-    src = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_file(path, target)
     return target
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Run the pending migrations up to ``target`` on ``engine`` in one transaction."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from k2planner.db import migrate
+from k2planner.db.sqlite_copy import copy_database, open_read_only
 
 
 class RestoreError(Exception):
@@ -34,17 +35,10 @@ def backup(engine: Engine, target: Path) -> Path:
         target = target / f"k2planner-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")
-    src = engine.raw_connection()
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            driver = src.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            driver.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        copy_database(driver, tmp)
     tmp.replace(target)
     return target
 
@@ -85,15 +79,14 @@ def restore(engine: Engine, source: Path, keep_dir: Path) -> RestoreReport:
     saved = backup(
         engine, keep_dir / f"k2planner-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
     )
-    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
-    live = engine.raw_connection()
+    src = open_read_only(source)
     try:
-        driver = live.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        src.backup(driver)
+        with engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            copy_database(src, driver)
     finally:
         src.close()
-        live.close()
     engine.dispose()
     migrated = None
     if state.revision != migrate.head_revision():

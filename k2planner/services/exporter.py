@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_meals
+from k2planner.domain.export_scope import Scope as Scope
 from k2planner.domain.importing import own
 from k2planner.domain.importing.records import FoodRecord, MealRecord
-
-
-class Scope(StrEnum):
-    """Which foods and meals to export."""
-
-    USER = "user"  # the user's own (and imported) foods and meals
-    ALL = "all"  # everything, bundled data included
 
 
 class ExportService:

@@ -12,7 +12,6 @@ import io
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
@@ -20,26 +19,12 @@ from sqlmodel import Session
 from k2planner.db import repo_edit
 from k2planner.domain.diet_rules import derive_contains
 from k2planner.domain.food_input import Severity
+from k2planner.domain.importing.choices import OnDuplicate as OnDuplicate
+from k2planner.domain.importing.choices import UnitFix as UnitFix
 from k2planner.domain.importing.records import FoodRecord, Issue, MealRecord, ParsedFile
 from k2planner.domain.nutrients import Tier
 
 Progress = Callable[[int, int], None]
-
-
-class OnDuplicate(StrEnum):
-    """What to do with a record that matches a food already in the database."""
-
-    UPDATE = "update"
-    SKIP = "skip"
-    ADD = "add"
-
-
-class UnitFix(StrEnum):
-    """What to do with a value that is probably in the wrong unit."""
-
-    SCALE = "scale"  # store the suggested value (e.g. the mg figure read as µg)
-    KEEP = "keep"  # store it as written
-    SKIP = "skip"  # leave the row out
 
 
 @dataclass(frozen=True)

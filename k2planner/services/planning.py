@@ -7,7 +7,7 @@ import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -18,10 +18,7 @@ from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, Slot, meal_nutrition
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.details import PlanDetails, plan_details
-from k2planner.domain.planner.explain import ShortfallExplanation, explain_shortfall
-from k2planner.domain.planner.explain_vka import VkaExplanation, explain_vka
 from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
-from k2planner.domain.planner.solver import solve_week
 from k2planner.domain.planner.swap import SwapOption, swap_options
 from k2planner.domain.planner.types import (
     Assignment,
@@ -34,6 +31,10 @@ from k2planner.domain.planner.types import (
 )
 from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.domain.vka import meal_never_reason
+
+if TYPE_CHECKING:  # the solver (HiGHS, NumPy) loads on the worker at the first solve
+    from k2planner.domain.planner.explain import ShortfallExplanation
+    from k2planner.domain.planner.explain_vka import VkaExplanation
 
 
 def day_label(day: dt.date) -> str:
@@ -190,6 +191,10 @@ class PlanningService:
         save: bool = True,
     ) -> PlanOutcome:
         """Solve a week for ``prefs``; locked slots stay as they are."""
+        from k2planner.domain.planner.explain import explain_shortfall
+        from k2planner.domain.planner.explain_vka import explain_vka
+        from k2planner.domain.planner.solver import solve_week
+
         seed = secrets.randbelow(2**31) if seed is None else seed
         start = start or prefs.effective_start()
         catalogue = self.catalogue()

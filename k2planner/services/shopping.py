@@ -13,15 +13,8 @@ from k2planner.db import repo_foods, repo_shopping
 from k2planner.domain.advice import Advice, Kind
 from k2planner.domain.preferences import Units
 from k2planner.domain.shopping import aggregate, needs_of_plan, units
+from k2planner.domain.staples import Staples as Staples
 from k2planner.services.planning import PlanOutcome
-
-
-class Staples(StrEnum):
-    """What to do with pantry staples (salt, oil, spices …)."""
-
-    SHOW = "show"  # in their aisles like everything else
-    APART = "apart"  # in a section of their own at the end
-    HIDE = "hide"  # left out
 
 
 class LineKind(StrEnum):

@@ -124,3 +124,25 @@ def test_migrations_match_table_models() -> None:
     ]
     assert diff == []
     assert "COLLATE NOCASE" in (indexes["ix_food_name_nocase"] or "")
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    """The revision list the app checks without Alembic is the scripts' list."""
+    assert migrate.known_revisions() == migrate.script_revisions()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, resources: Path) -> None:
+    """A database at the head revision opens without importing Alembic (start-up time)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "cur.sqlite"
+    open_database(path, resources, seed=False).engine.dispose()
+    code = (
+        "import sys; from pathlib import Path; from k2planner.db.database import open_database;"
+        "from k2planner.paths import resources_dir;"
+        f"open_database(Path({str(path)!r}), resources_dir(), seed=False);"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

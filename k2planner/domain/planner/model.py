@@ -30,9 +30,9 @@ import highspy
 import numpy as np
 from numpy.typing import NDArray
 
-from k2planner.domain.diet import allowed
 from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
+from k2planner.domain.planner.candidates import candidate_meals as candidate_meals
 from k2planner.domain.planner.highs import new_highs
 from k2planner.domain.planner.types import (
     Assignment,
@@ -44,20 +44,6 @@ from k2planner.domain.planner.types import (
 )
 
 ABS_GAP = 0.5  # points: a plan within half a point of the best is "optimal"
-
-
-def candidate_meals(request: PlanRequest) -> list[MealOption]:
-    """Meals allowed by the restrictions and exclusions (any slot)."""
-    out = []
-    for m in request.meals:
-        if m.id in request.excluded_meal_ids or m.food_ids & request.excluded_food_ids:
-            continue
-        if not allowed(m.contains, request.restrictions):
-            continue
-        if request.mode is Mode.CONSISTENCY and m.vka_never:
-            continue
-        out.append(m)
-    return out
 
 
 @dataclass

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
-from k2planner.domain.planner.model import candidate_meals
+from k2planner.domain.planner.candidates import candidate_meals
 from k2planner.domain.planner.types import Assignment, MealOption, Mode, PlanRequest
 
 
