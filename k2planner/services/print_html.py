@@ -49,10 +49,14 @@ def esc(text: str) -> str:
 
 
 def warning_box(advice: Advice) -> str:
-    """The warfarin warning as a framed block."""
+    """The warfarin warning as a framed block, with its sources."""
+    cited = "; ".join(
+        s.citation.split(":")[0] + (f" {s.url}" if s.url else "") for s in advice.sources
+    )
+    sources = f'<br><span class="note">Sources: {esc(cited)}</span>' if cited else ""
     return (
         f'<table class="warn" width="100%" cellpadding="6"><tr><td><b>⚠ '
-        f"{esc(advice.title)}</b><br>{esc(advice.text)}</td></tr></table>"
+        f"{esc(advice.title)}</b><br>{esc(advice.text)}{sources}</td></tr></table>"
     )
 
 

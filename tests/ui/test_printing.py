@@ -69,6 +69,9 @@ def test_pack_pdf_warfarin_and_hostile_name(qapp, seeded_engine: Engine, tmp_pat
     pdf = printing.write_pdf(printing.pack_document(outcome, view), tmp_path / "pack.pdf")
     text = _words(_text(pdf))
     assert "vitamin K antagonist" in text and "anticoagulation clinic" in text
+    assert "natto" in text and "MK-7 supplements are to be avoided" in text
+    assert "10.1111/jth.12203" in text.replace(" ", "")  # Theuwissen 2013, with its DOI
+    assert "MK-7 µg (cap 10)" in text and "K1 µg" in text
     assert "Week plan" in text and "Shopping list" in text
     assert HOSTILE in text
     assert "Food alone falls" not in text  # no supplement hint in warfarin mode

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QLabel
+
 from k2planner.domain.advice import Kind
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.ui.dialogs.welcome import WelcomeDialog
@@ -67,5 +69,8 @@ def test_warfarin_banner_in_every_view(qtbot, window) -> None:  # type: ignore[n
     for i in range(w.tabs.count()):
         w.tabs.setCurrentIndex(i)
         assert w.banner.isVisible(), f"banner hidden on tab {w.tabs.tabText(i)}"
+    shown = " ".join(lbl.text() for lbl in w.banner.findChildren(QLabel))
+    assert "natto" in shown and "MK-7 supplements are to be avoided" in shown
+    assert {"theuwissen2013", "schurgers2007"} <= {s.key for s in w.banner._advice.sources}
     assert Kind.SUPPLEMENT_HINT not in w.plan_view.advice.kinds()
     assert Kind.SUPPLEMENT_HINT not in {a.kind for a in w.plan_view.outcome.advice}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from k2planner.domain.goals import in_band, meets_target
 from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
 from k2planner.domain.planner.candidates import candidate_meals
@@ -77,9 +78,9 @@ def swap_options(
             k2 = sum(x.k2_ug * s for x, s in items)
             vk = sum(x.vitamin_k_ug * s for x, s in items)
             if request.mode is Mode.K2_TARGET:
-                meets = k2 >= request.k2_target_ug - 0.05
+                meets = meets_target(k2, request.k2_target_ug)
             else:
-                meets = abs(vk - request.vk_baseline_ug) <= request.vk_band_ug + 0.05
+                meets = in_band(vk, request.vk_baseline_ug, request.vk_band_ug)
             option = SwapOption(
                 m.id,
                 m.name,

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from k2planner.domain.advice import Advice
+from k2planner.domain.goals import band as goal_band
+from k2planner.domain.judge import judge_day
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
 from k2planner.services.planning import (
     PlanningService,
@@ -219,19 +221,18 @@ class PlanView(QWidget):
     def _show_figures(self, o: PlanOutcome) -> None:
         p = o.prefs
         short = [lbl.split()[0] for lbl in o.day_labels]
+        verdicts = [judge_day(d, p) for d in o.details.days]
         if p.anticoagulant is Anticoagulant.VKA:
-            band = (p.vk_baseline_ug - p.vk_band_ug, p.vk_baseline_ug + p.vk_band_ug)
+            band = goal_band(p.vk_baseline_ug, p.vk_band_ug)
             self.chart.show_days(short, o.details.days, target=None, band=band)
-            off = sum(
-                1 for d in o.details.days if not band[0] - 0.5 <= d.vitamin_k_ug <= band[1] + 0.5
-            )
+            off = sum(1 for v in verdicts if not v.ok)
             self.summary.setText(
                 f"Vitamin K {o.details.average_vitamin_k_ug():.0f} µg/day on average · "
-                + ("every day in your band" if not off else f"{off} day(s) outside your band")
+                + ("every day in your band" if not off else f"{off} day(s) outside your rules")
             )
         else:
             self.chart.show_days(short, o.details.days, target=p.k2_target_ug, band=None)
-            met = sum(1 for d in o.details.days if d.k2.total_ug >= p.k2_target_ug - 0.05)
+            met = sum(1 for v in verdicts if v.ok)
             self.summary.setText(
                 f"K2 {o.details.average_k2_ug():.0f} µg/day on average · {met} of "
                 f"{len(o.details.days)} days reach {p.k2_target_ug:.0f} µg · "
