@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_edit
+from k2planner.domain.csv_safety import neutralise_row
 from k2planner.domain.diet_rules import derive_contains
 from k2planner.domain.food_input import Severity
 from k2planner.domain.importing.choices import OnDuplicate as OnDuplicate
@@ -83,11 +84,11 @@ class ImportSummary:
         """The report, one row per skipped or rejected record."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["file", "row", "outcome", "food", "reason"])
+        w.writerow(neutralise_row(["file", "row", "outcome", "food", "reason"]))
         for row, name, reason in self.skipped:
-            w.writerow([self.file, row, "skipped", name, reason])
+            w.writerow(neutralise_row([self.file, row, "skipped", name, reason]))
         for row, reason in self.rejected:
-            w.writerow([self.file, row, "rejected", "", reason])
+            w.writerow(neutralise_row([self.file, row, "rejected", "", reason]))
         return buf.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from k2planner.domain.csv_safety import neutralise_row
 from k2planner.services.shopping import LineKind, ShoppingView
 
 
@@ -55,8 +56,10 @@ def to_csv(view: ShoppingView) -> str:
     """One row per item: aisle, item, quantity, state, for meals, note."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["aisle", "item", "quantity", "state", "food", "for meals", "note"])
+    w.writerow(neutralise_row(["aisle", "item", "quantity", "state", "food", "for meals", "note"]))
     for ln in view.items():
         state = "have" if ln.have else ("bought" if ln.checked else "")
-        w.writerow([ln.aisle, ln.name, ln.quantity, state, ln.full_name, ln.meals, ln.note])
+        w.writerow(
+            neutralise_row([ln.aisle, ln.name, ln.quantity, state, ln.full_name, ln.meals, ln.note])
+        )
     return buf.getvalue()

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from k2planner.domain.csv_safety import neutralise_row, restore
 from k2planner.domain.diet import Contains
 from k2planner.domain.foods import Portion
 from k2planner.domain.importing.records import (
@@ -216,7 +217,7 @@ def foods_to_csv(foods: Iterable[FoodRecord]) -> str:
         header += [n.value, f"{n.value} source", f"{n.value} tier"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
+    w.writerow(neutralise_row(header))
     for f in sorted(foods, key=lambda f: f.source_id or ""):
         portions = "; ".join(f"{p.amount!r} {p.unit} = {p.grams!r}" for p in f.portions)
         row = [
@@ -236,7 +237,7 @@ def foods_to_csv(foods: Iterable[FoodRecord]) -> str:
                 row += [_num(f.values[n]), f.sources.get(n, ""), f.tiers.get(n, Tier.USER).value]
             else:
                 row += ["", "", ""]
-        w.writerow(row)
+        w.writerow(neutralise_row(row))
     return buf.getvalue()
 
 
@@ -257,7 +258,7 @@ def parse_foods_csv(rows: list[list[str]], label: str) -> ParsedFile:
     foods, issues = [], []
     for r, row in enumerate(body, start=2):
         try:
-            cell = {h: (row[i] if i < len(row) else "") for h, i in index.items()}
+            cell = {h: restore(row[i]) if i < len(row) else "" for h, i in index.items()}
             values, sources, tiers = {}, {}, {}
             for n in Nutrient:
                 raw = cell.get(n.value, "")
@@ -312,22 +313,24 @@ def meals_to_csv(meals: Iterable[MealRecord]) -> str:
     """Meals as CSV, one row per ingredient."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(MEAL_COLUMNS)
+    w.writerow(neutralise_row(MEAL_COLUMNS))
     for m in sorted(meals, key=lambda m: m.key):
         for src, grams, note in m.ingredients:
             w.writerow(
-                [
-                    m.key,
-                    m.name,
-                    ",".join(m.slots),
-                    m.cuisine,
-                    ",".join(m.tags),
-                    m.description,
-                    int(m.is_user),
-                    src,
-                    repr(float(grams)),
-                    note,
-                ]
+                neutralise_row(
+                    [
+                        m.key,
+                        m.name,
+                        ",".join(m.slots),
+                        m.cuisine,
+                        ",".join(m.tags),
+                        m.description,
+                        int(m.is_user),
+                        src,
+                        repr(float(grams)),
+                        note,
+                    ]
+                )
             )
     return buf.getvalue()
 
@@ -335,7 +338,8 @@ def meals_to_csv(meals: Iterable[MealRecord]) -> str:
 def parse_meals_csv(rows: list[list[str]], label: str) -> ParsedFile:
     """Read ``meals_to_csv`` output back."""
     groups: dict[str, list[tuple[int, list[str]]]] = {}
-    for r, row in enumerate(rows[1:], start=2):
+    for r, raw in enumerate(rows[1:], start=2):
+        row = [restore(c) for c in raw]
         groups.setdefault(row[0] if row else "", []).append((r, row))
     meals, issues = [], []
     for key, items in groups.items():
