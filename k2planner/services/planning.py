@@ -15,8 +15,7 @@ from sqlmodel import Session
 from k2planner.db import repo_foods, repo_meals, repo_state
 from k2planner.domain.advice import Advice, advise, refused_lock_notice
 from k2planner.domain.foods import Food
-from k2planner.domain.meals import Meal, Slot, meal_nutrition
-from k2planner.domain.nutrients import Nutrient
+from k2planner.domain.meals import Meal, Slot
 from k2planner.domain.planner.details import PlanDetails, plan_details
 from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
 from k2planner.domain.planner.swap import SwapOption, swap_options
@@ -30,7 +29,7 @@ from k2planner.domain.planner.types import (
     SolveStatus,
 )
 from k2planner.domain.preferences import Anticoagulant, Preferences
-from k2planner.domain.vka import meal_never_reason
+from k2planner.services.meal_options import meal_options
 
 if TYPE_CHECKING:  # the solver (HiGHS, NumPy) loads on the worker at the first solve
     from k2planner.domain.planner.explain import ShortfallExplanation
@@ -40,16 +39,6 @@ if TYPE_CHECKING:  # the solver (HiGHS, NumPy) loads on the worker at the first 
 def day_label(day: dt.date) -> str:
     """E.g. "Mon 23 Nov"."""
     return f"{day:%a} {day.day} {day:%b}"
-
-
-def short_food_name(name: str) -> str:
-    """A readable short name: "Cheese, gouda, aged" → "gouda cheese", "Natto" → "natto"."""
-    parts = [p.strip() for p in name.split(",") if p.strip()]
-    if not parts:
-        return name
-    if len(parts) > 1 and parts[0].lower() in {"cheese", "fish", "egg", "nuts", "seeds"}:
-        return f"{parts[1]} {parts[0]}".lower()
-    return parts[0].lower()
 
 
 @dataclass(frozen=True)
@@ -82,40 +71,6 @@ class PlanOutcome:
     def assignments(self) -> tuple[Assignment, ...]:
         """The planned slots."""
         return self.result.assignments
-
-
-def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[MealOption, ...]:
-    """Per-serving planner inputs for each meal, derived from its ingredients."""
-    out = []
-    for m in meals:
-        n = meal_nutrition(m, foods)
-        richest = max(
-            m.ingredients,
-            key=lambda i: foods[i.food_id].k2.total_or_zero() * i.grams,
-            default=None,
-        )
-        top = (
-            short_food_name(foods[richest.food_id].name)
-            if richest is not None and foods[richest.food_id].k2.total_or_zero() > 0
-            else ""
-        )
-        out.append(
-            MealOption(
-                m.id,
-                m.name,
-                m.slots,
-                n.k2.total_ug,
-                n.k1_ug,
-                n.energy_kcal,
-                n.contains,
-                frozenset(i.food_id for i in m.ingredients),
-                top,
-                n.vk_other_ug,
-                n.k2.by_form[Nutrient.MK7],
-                meal_never_reason(foods[i.food_id] for i in m.ingredients),
-            )
-        )
-    return tuple(out)
 
 
 class PlanRuleError(ValueError):

@@ -30,7 +30,7 @@ from k2planner.ui.models.small_models import (
     SwapOptionsModel,
     ValueRow,
 )
-from k2planner.ui.views.foods_view import value_rows
+from k2planner.ui.views.food_values import value_rows
 
 
 def rows() -> list[FoodRow]:

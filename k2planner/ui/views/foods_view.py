@@ -26,7 +26,6 @@ from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
 from k2planner.domain.diet import Restriction, compatible_restrictions
 from k2planner.domain.foods import Food
-from k2planner.domain.nutrients import MACROS, MK_FORMS, Nutrient
 from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.preferences import PreferencesService
@@ -38,45 +37,12 @@ from k2planner.ui.models.foods_model import (
     FoodsPagedModel,
     restriction_mask,
 )
-from k2planner.ui.models.small_models import FoodValuesModel, ValueRow
+from k2planner.ui.models.small_models import FoodValuesModel
 from k2planner.ui.ui_state import UiState
+from k2planner.ui.views.food_values import value_rows
 from k2planner.ui.workers import TaskRunner
 
 FOODS_TASK = "foods"
-
-DETAIL_ORDER = (
-    Nutrient.K1,
-    Nutrient.DK1,
-    *MK_FORMS,
-    Nutrient.K2_REPORTED,
-    *MACROS,
-    Nutrient.CALCIUM,
-    Nutrient.VITAMIN_D,
-)
-
-
-def value_rows(food: Food) -> list[ValueRow]:
-    """Every nutrient of interest, unknown ones included."""
-    rows = []
-    for n in DETAIL_ORDER:
-        v = food.values.get(n)
-        if v is None and n in (
-            Nutrient.DK1,
-            Nutrient.K2_REPORTED,
-            Nutrient.CALCIUM,
-            Nutrient.VITAMIN_D,
-        ):
-            continue
-        rows.append(
-            ValueRow(
-                n.label,
-                None if v is None else v.value,
-                n.unit,
-                "" if v is None else v.tier.value,
-                "not measured" if v is None else v.source,
-            )
-        )
-    return rows
 
 
 class FoodsView(QWidget):
