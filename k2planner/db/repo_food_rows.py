@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from k2planner.db.repo_foods import FoodRow
@@ -105,8 +106,7 @@ def count_food_rows(session: Session, q: FoodQuery) -> int:
     """How many foods match ``q``."""
     where, params = _where(q)
     sql = f"SELECT COUNT(*) FROM food f JOIN foodgroup g ON g.id = f.group_id{where}"
-    text, args = _qmark(sql, params)
-    return int(session.connection().exec_driver_sql(text, args).scalar_one())
+    return int(session.connection().execute(text(sql), params).scalar_one())
 
 
 def food_rows_page(session: Session, q: FoodQuery, offset: int, limit: int) -> list[FoodRow]:
@@ -127,21 +127,9 @@ def food_rows_page(session: Session, q: FoodQuery, offset: int, limit: int) -> l
     else:
         sql = f"SELECT * FROM ({_ROW_SQL}{where}) ORDER BY {order} LIMIT :limit OFFSET :offset"
     params = {**params, "limit": limit, "offset": offset}
-    text, args = _qmark(sql, params)
     return [
         FoodRow(
             r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[10], r[11] or "", bool(r[5])
         )
-        for r in session.connection().exec_driver_sql(text, args)
+        for r in session.connection().execute(text(sql), params)
     ]
-
-
-def _qmark(sql: str, params: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
-    """Named parameters to positional ones for the DB-API driver."""
-    args: list[Any] = []
-
-    def repl(m: re.Match[str]) -> str:
-        args.append(params[m.group(1)])
-        return "?"
-
-    return re.sub(r":(\w+)", repl, sql), tuple(args)

@@ -177,10 +177,9 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         settings = self._action(edit, "&Settings…", self.open_settings)
         # StandardKey.Preferences is empty on most Linux desktops: add Ctrl+, everywhere.
-        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
-        settings.setShortcuts(
-            [*keys, QKeySequence("Ctrl+,")] if QKeySequence("Ctrl+,") not in keys else keys
-        )
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        comma = QKeySequence("Ctrl+,")
+        settings.setShortcuts(keys if comma in keys else [*keys, comma])
         self._action(edit, "Add &food…", self._add_food, "Ctrl+Shift+F")
         self._action(edit, "New &meal…", self._new_meal, "Ctrl+Shift+M")
         view = bar.addMenu("&View")
