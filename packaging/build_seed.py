@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from k2planner.domain.aisles import DEFAULT_AISLES, aisle_for_food, aisle_for_group  # noqa: E402
-from k2planner.domain.diet_rules import derive_contains  # noqa: E402
+from k2planner.domain.diet_rules import derive_flags, rule_book  # noqa: E402
 from k2planner.domain.nutrients import Nutrient, Tier  # noqa: E402
 
 SOURCES = ROOT / "resources" / "sources"
 DEFAULT_OUT = ROOT / "resources" / "seed" / "foods.json.gz"
-SEED_FORMAT = 1
+SEED_FORMAT = 2  # 2: foods carry may_contain and flag reasons
 
 USDA_COLUMNS = {
     "energy_kcal": Nutrient.ENERGY,
@@ -122,7 +122,6 @@ class SeedFood:
     source_id: str
     name: str
     group: str
-    contains: int
     values: dict[Nutrient, tuple[float, str, Tier]] = field(default_factory=dict)
     portions: list[tuple[int, float, str, float]] = field(default_factory=list)
     density: float | None = None
@@ -153,7 +152,6 @@ def load_usda() -> dict[str, SeedFood]:
             f"usda:{ndb}",
             name,
             group,
-            derive_contains(name, group).value,
             aisle=aisle_for_food(name, group),
         )
         for col, nutrient in USDA_COLUMNS.items():
@@ -202,12 +200,7 @@ def load_ciqual() -> dict[str, SeedFood]:
     for r in read_csv(SOURCES / "ciqual_2025" / "ciqual_2025_vitk.csv"):
         code, name = r["alim_code"], r["name_en"].strip()
         group = r["subgroup_en"].strip() or r["group_en"].strip() or "miscellaneous"
-        food = SeedFood(
-            f"ciqual:{code}",
-            name,
-            group,
-            derive_contains(name, r["group_en"], r["subgroup_en"]).value,
-        )
+        food = SeedFood(f"ciqual:{code}", name, group)
         for col, nutrient in CIQUAL_COLUMNS.items():
             value = num(r[col])
             if value is not None:
@@ -296,9 +289,7 @@ def new_literature_food(
     """A food of its own for a literature row, with energy/macros borrowed from a donor food."""
     donor_kind, donor_key = m["macros_from"].split(":", 1)
     donor = usda[donor_key] if donor_kind == "usda" else ciqual[donor_key]
-    food = SeedFood(
-        m["target"], m["name"], m["group"], derive_contains(m["name"], m["group"]).value
-    )
+    food = SeedFood(m["target"], m["name"], m["group"])
     for nutrient in (
         Nutrient.ENERGY,
         Nutrient.PROTEIN,
@@ -331,6 +322,7 @@ def build() -> bytes:
         + [ciqual[k] for k in sorted(ciqual, key=int)]
         + sorted(literature, key=lambda f: f.source_id)
     )
+    book = rule_book()
     groups = sorted({f.group for f in foods})
     group_idx = {g: i for i, g in enumerate(groups)}
     sources: dict[str, int] = {}
@@ -338,8 +330,19 @@ def build() -> bytes:
     food_rows, value_rows, portion_rows = [], [], []
     for i, f in enumerate(foods):
         aisle = DEFAULT_AISLES.index(f.aisle) if f.aisle else None
+        flags = derive_flags(f.name, f.group, f.source_id, book)
         food_rows.append(
-            [f.source_id, f.name, group_idx[f.group], aisle, f.contains, f.density, f.note]
+            [
+                f.source_id,
+                f.name,
+                group_idx[f.group],
+                aisle,
+                flags.contains.value,
+                flags.may_contain.value,
+                flags.stored_reasons(),
+                f.density,
+                f.note,
+            ]
         )
         for nutrient in sorted(f.values, key=lambda n: list(Nutrient).index(n)):
             value, source, tier = f.values[nutrient]
@@ -349,6 +352,7 @@ def build() -> bytes:
             portion_rows.append([i, seq, amount, unit, grams])
     seed = {
         "format": SEED_FORMAT,
+        "diet_rules_sha256": book.digest,
         "tiers": tiers,
         "aisles": list(DEFAULT_AISLES),
         "groups": [[g, DEFAULT_AISLES.index(aisle_for_group(g))] for g in groups],

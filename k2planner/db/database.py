@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from k2planner.db import migrate
+from k2planner.db.diet_refresh import refresh_diet_flags
 from k2planner.db.engine import make_file_engine, make_memory_engine
 from k2planner.db.seed import SeedReport, is_seeded, seed_database
 
@@ -43,6 +44,7 @@ def open_database(path: Path, resources: Path, *, seed: bool = True) -> OpenedDa
     if state.revision != head:  # Alembic loads only when there is something to migrate
         migrate.upgrade(engine)
     report = seed_database(engine, resources) if seed and not is_seeded(engine) else None
+    refresh_diet_flags(engine)
     return OpenedDatabase(engine, path, not state.has_tables, migrated_from, backup, report)
 
 
@@ -51,4 +53,5 @@ def open_memory_database(resources: Path | None, *, seed: bool = True) -> Opened
     engine = make_memory_engine()
     migrate.upgrade(engine)
     report = seed_database(engine, resources) if seed and resources is not None else None
+    refresh_diet_flags(engine)
     return OpenedDatabase(engine, None, True, None, None, report)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session
 
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.foods import Portion
 
 
@@ -37,7 +38,7 @@ def insert_food(
     source_id: str,
     name: str,
     group_id: int,
-    contains: int,
+    flags: DietFlags,
     flags_user_set: bool,
     density: float | None = None,
     note: str = "",
@@ -46,9 +47,22 @@ def insert_food(
 ) -> int:
     """Insert a food row; returns its id."""
     cur = session.connection().exec_driver_sql(
-        "INSERT INTO food (source_id, name, group_id, aisle_id, contains, flags_user_set,"
-        " density_g_per_ml, tags, note, is_user) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
-        (source_id, name, group_id, contains, flags_user_set, density, tags, note, is_user),
+        "INSERT INTO food (source_id, name, group_id, aisle_id, contains, may_contain,"
+        " flag_reasons, flags_user_set, density_g_per_ml, tags, note, is_user)"
+        " VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            source_id,
+            name,
+            group_id,
+            flags.contains.value,
+            flags.may_contain.value,
+            flags.stored_reasons(),
+            flags_user_set,
+            density,
+            tags,
+            note,
+            is_user,
+        ),
     )
     return int(cur.lastrowid or 0)
 
@@ -59,15 +73,52 @@ def update_food(
     *,
     name: str,
     group_id: int,
-    contains: int,
+    flags: DietFlags,
     flags_user_set: bool,
     note: str,
 ) -> None:
     """Change a food's descriptive fields."""
     session.connection().exec_driver_sql(
-        "UPDATE food SET name = ?, group_id = ?, contains = ?, flags_user_set = ?, note = ?"
-        " WHERE id = ?",
-        (name, group_id, contains, flags_user_set, note, food_id),
+        "UPDATE food SET name = ?, group_id = ?, contains = ?, may_contain = ?, flag_reasons = ?,"
+        " flags_user_set = ?, note = ? WHERE id = ?",
+        (
+            name,
+            group_id,
+            flags.contains.value,
+            flags.may_contain.value,
+            flags.stored_reasons(),
+            flags_user_set,
+            note,
+            food_id,
+        ),
+    )
+
+
+def update_imported_food(
+    session: Session,
+    food_id: int,
+    name: str,
+    group_id: int,
+    flags: DietFlags,
+    flags_user_set: bool,
+    note: str,
+) -> None:
+    """An import updates a food: name, group and note; its flags too unless the user set them."""
+    conn = session.connection()
+    conn.exec_driver_sql(
+        "UPDATE food SET name = ?, group_id = ?, note = ? WHERE id = ?",
+        (name, group_id, note, food_id),
+    )
+    conn.exec_driver_sql(
+        "UPDATE food SET contains = ?, may_contain = ?, flag_reasons = ?, flags_user_set = ?"
+        " WHERE id = ? AND NOT flags_user_set",
+        (
+            flags.contains.value,
+            flags.may_contain.value,
+            flags.stored_reasons(),
+            flags_user_set,
+            food_id,
+        ),
     )
 
 

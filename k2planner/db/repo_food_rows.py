@@ -16,11 +16,12 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
-from k2planner.db.repo_foods import FoodRow
+from k2planner.db.repo_foods import FoodRow, food_row
 
 _MK_OTHER = "('mk5_ug','mk6_ug','mk8_ug','mk9_ug','mk10_ug')"
 _ROW_SQL = f"""
-SELECT f.id, f.source_id, f.name, g.name AS grp, f.contains, f.is_user,
+SELECT f.id, f.source_id, f.name, g.name AS grp, f.contains, f.is_user, f.may_contain,
+  f.flag_reasons,
   (SELECT value FROM nutrientvalue WHERE food_id = f.id AND nutrient = 'k1_ug') AS k1,
   (SELECT value FROM nutrientvalue WHERE food_id = f.id AND nutrient = 'mk4_ug') AS mk4,
   (SELECT value FROM nutrientvalue WHERE food_id = f.id AND nutrient = 'mk7_ug') AS mk7,
@@ -72,7 +73,8 @@ class FoodQuery:
     text: str = ""
     group: str = ""
     k2_only: bool = False
-    forbidden: int = 0  # Contains bits a row must not have (a restriction)
+    forbidden: int = 0  # Contains bits a row must not contain (a restriction)
+    may_forbidden: int = 0  # Contains bits a row must not even "may contain" (an allergy)
     mine_only: bool = False
     sort: SortKey = SortKey.NAME
     descending: bool = False
@@ -97,6 +99,9 @@ def _where(q: FoodQuery) -> tuple[str, dict[str, Any]]:
     if q.forbidden:
         clauses.append("(f.contains & :forbidden) = 0")
         params["forbidden"] = q.forbidden
+    if q.may_forbidden:
+        clauses.append("(f.may_contain & :may_forbidden) = 0")
+        params["may_forbidden"] = q.may_forbidden
     if q.mine_only:
         clauses.append("f.is_user = 1")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -127,9 +132,4 @@ def food_rows_page(session: Session, q: FoodQuery, offset: int, limit: int) -> l
     else:
         sql = f"SELECT * FROM ({_ROW_SQL}{where}) ORDER BY {order} LIMIT :limit OFFSET :offset"
     params = {**params, "limit": limit, "offset": offset}
-    return [
-        FoodRow(
-            r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[10], r[11] or "", bool(r[5])
-        )
-        for r in session.connection().execute(text(sql), params)
-    ]
+    return [food_row(r) for r in session.connection().execute(text(sql), params)]

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
 
-from k2planner.domain.diet import Contains
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.foods import Food, Portion
 from k2planner.domain.nutrients import Nutrient, NutrientValue, Tier
 
 _FOOD_SQL = """
 SELECT f.id, f.source_id, f.name, g.name, COALESCE(fa.name, ga.name), f.contains,
-       f.density_g_per_ml, f.note, f.is_user
+       f.density_g_per_ml, f.note, f.is_user, f.may_contain, f.flag_reasons
 FROM food f
 JOIN foodgroup g ON g.id = f.group_id
 JOIN aisle ga ON ga.id = g.aisle_id
@@ -31,7 +32,7 @@ def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
 def load_foods(session: Session, ids: Iterable[int]) -> dict[int, Food]:
     """Foods by id with all their values and portions (unknown ids are left out)."""
     wanted = sorted(set(ids))
-    rows: dict[int, tuple[object, ...]] = {}
+    rows: dict[int, tuple[Any, ...]] = {}
     values: dict[int, dict[Nutrient, NutrientValue]] = {i: {} for i in wanted}
     portions: dict[int, list[Portion]] = {i: [] for i in wanted}
     conn = session.connection()
@@ -55,22 +56,26 @@ def load_foods(session: Session, ids: Iterable[int]) -> dict[int, Food]:
         )
         for fid, amount, unit, grams in conn.exec_driver_sql(sql, tuple(chunk)):
             portions[fid].append(Portion(amount, unit, grams))
-    return {
-        fid: Food(
+    out: dict[int, Food] = {}
+    for fid, row in rows.items():
+        cols = tuple(row)
+        flags = DietFlags.from_stored(int(cols[5]), int(cols[9]), str(cols[10]))
+        out[fid] = Food(
             id=fid,
-            source_id=str(r[1]),
-            name=str(r[2]),
-            group=str(r[3]),
-            aisle=str(r[4]),
-            contains=Contains(int(r[5])),  # type: ignore[call-overload]
+            source_id=str(cols[1]),
+            name=str(cols[2]),
+            group=str(cols[3]),
+            aisle=str(cols[4]),
+            contains=flags.contains,
+            may_contain=flags.may_contain,
+            flag_reasons=flags.reasons,
             values=values[fid],
             portions=tuple(portions[fid]),
-            density_g_per_ml=r[6],  # type: ignore[arg-type]
-            note=str(r[7]),
-            is_user=bool(r[8]),
+            density_g_per_ml=cols[6],
+            note=str(cols[7]),
+            is_user=bool(cols[8]),
         )
-        for fid, r in rows.items()
-    }
+    return out
 
 
 def food_ids_by_source(session: Session, source_ids: Iterable[str]) -> dict[str, int]:
@@ -131,6 +136,8 @@ class FoodRow:
     name: str
     group: str
     contains: int
+    may_contain: int
+    flag_reasons: str
     k1: float | None
     mk4: float | None
     mk7: float | None
@@ -143,7 +150,7 @@ class FoodRow:
 def all_food_rows(session: Session) -> list[FoodRow]:
     """Every food as a compact row (one query), ordered by name."""
     sql = """
-    SELECT f.id, f.source_id, f.name, g.name, f.contains, f.is_user,
+    SELECT f.id, f.source_id, f.name, g.name, f.contains, f.is_user, f.may_contain, f.flag_reasons,
       MAX(CASE WHEN v.nutrient = 'k1_ug' THEN v.value END),
       MAX(CASE WHEN v.nutrient = 'mk4_ug' THEN v.value END),
       MAX(CASE WHEN v.nutrient = 'mk7_ug' THEN v.value END),
@@ -154,12 +161,28 @@ def all_food_rows(session: Session) -> list[FoodRow]:
     LEFT JOIN nutrientvalue v ON v.food_id = f.id
     GROUP BY f.id ORDER BY f.name COLLATE NOCASE
     """
-    return [
-        FoodRow(
-            r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[10], r[11] or "", bool(r[5])
-        )
-        for r in session.connection().exec_driver_sql(sql)
-    ]
+    return [food_row(r) for r in session.connection().exec_driver_sql(sql)]
+
+
+def food_row(r: Any) -> FoodRow:
+    """A FoodRow from a result row (id, source, name, group, contains, is_user, may, reasons,
+    k1, mk4, mk7, other_mk, k2_reported, tier)."""
+    return FoodRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[6],
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13] or "",
+        bool(r[5]),
+    )
 
 
 def count_rows(session: Session, table: str) -> int:

@@ -14,7 +14,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from k2planner.domain.diet import Restriction
 from k2planner.domain.meals import parse_slots
+
+_DIET_TAGS = frozenset(r.value for r in Restriction)
+
+SEED_FORMAT = 2
+"""The seed format this version reads (2: foods carry "may contain" flags and reasons)."""
+
+DIET_RULES_KEY = "diet_rules_sha256"
+"""Meta key: the digest of the diet rules the stored flags were derived with."""
 
 
 class SeedError(Exception):
@@ -54,6 +63,7 @@ def seed_database(engine: Engine, resources: Path) -> SeedReport:
                 {"k": "seed_format", "v": str(seed["format"])},
                 {"k": "seed_sha256", "v": hashlib.sha256(raw).hexdigest()},
                 {"k": "seeded_at", "v": now},
+                {"k": DIET_RULES_KEY, "v": str(seed.get("diet_rules_sha256", ""))},
             ],
         )
     return SeedReport(report[0], report[1], report[2], n_meals)
@@ -64,13 +74,16 @@ def _insert_foods(conn: Connection, seed: dict[str, Any]) -> tuple[int, int, int
     conn.exec_driver_sql("INSERT INTO aisle (id, name, position) VALUES (?, ?, ?)", aisles)
     groups = [(i + 1, name, aisle + 1) for i, (name, aisle) in enumerate(seed["groups"])]
     conn.exec_driver_sql("INSERT INTO foodgroup (id, name, aisle_id) VALUES (?, ?, ?)", groups)
+    if seed.get("format") != SEED_FORMAT:
+        raise SeedError(f"the bundled seed has format {seed.get('format')}, expected {SEED_FORMAT}")
     foods = [
-        (i + 1, sid, name, g + 1, None if a is None else a + 1, flags, dens, "", note)
-        for i, (sid, name, g, a, flags, dens, note) in enumerate(seed["foods"])
+        (i + 1, sid, name, g + 1, None if a is None else a + 1, flags, may, why, dens, "", note)
+        for i, (sid, name, g, a, flags, may, why, dens, note) in enumerate(seed["foods"])
     ]
     conn.exec_driver_sql(
-        "INSERT INTO food (id, source_id, name, group_id, aisle_id, contains, flags_user_set,"
-        " density_g_per_ml, tags, note, is_user) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)",
+        "INSERT INTO food (id, source_id, name, group_id, aisle_id, contains, may_contain,"
+        " flag_reasons, flags_user_set, density_g_per_ml, tags, note, is_user)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)",
         foods,
     )
     sources, tiers = seed["sources"], seed["tiers"]
@@ -122,6 +135,12 @@ def load_meal_file(path: Path) -> list[MealSpec]:
             raise SeedError(f"{where}: {exc!r}") from exc
         if not slots or not ingredients:
             raise SeedError(f"{where}: needs at least one slot and one ingredient")
+        diet_tags = sorted(set(m.get("tags", [])) & _DIET_TAGS)
+        if diet_tags:
+            raise SeedError(
+                f"{where}: the tag(s) {', '.join(diet_tags)} name a diet; diet flags are "
+                "derived from the ingredients, never written by hand"
+            )
         specs.append(
             MealSpec(
                 m["key"],

@@ -46,6 +46,9 @@ class Food(SQLModel, table=True):
     group_id: int = Field(foreign_key="foodgroup.id", index=True)
     aisle_id: int | None = Field(default=None, foreign_key="aisle.id")
     contains: int = 0  # bit set of domain.diet.Contains
+    # migration 0004: flags it may contain (bit set) and the reason of each flag (JSON object)
+    may_contain: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    flag_reasons: str = Field(default="", sa_column_kwargs={"server_default": ""})
     flags_user_set: bool = False
     density_g_per_ml: float | None = None
     tags: str = ""

@@ -1,160 +1,262 @@
-"""Rules that derive a food's *contains* flags from its food group and its name.
+"""Derive a food's diet flags (contains / may contain / free, with reasons) from data files.
 
-The rules are conservative: when a name or group suggests an ingredient may be present, the
-flag is set (a vegan plan that wrongly skips a food is a small loss; one that wrongly includes
-it is a broken promise). They are keyword rules over English food names (USDA SR, CIQUAL in
-English, literature, user foods); the user can correct any food's flags in the app.
+The rules are data: ``resources/rules/diet_rules.toml`` (keywords by flag, composite dishes,
+look-alikes, labels such as "vegan" or "without milk", several languages) and the reviewed table
+``resources/rules/reviewed_flags.csv``, which beats the rules for every food it lists. The file
+headers explain the format; this module only evaluates them.
 
-1. The group gives a base: poultry, pork, beef, lamb/game, sausages → meat; fish and shellfish →
-   fish; "Dairy and Egg Products" → dairy, or egg for egg items; nuts → nuts (seeds and coconut
-   excepted); baked products and breakfast cereals → gluten; cakes, cookies, pastries → gluten,
-   dairy and egg.
-2. Keywords in the name add flags (word-bounded, so "eggplant", "buckwheat", "coconut",
-   "nutmeg", "peanut butter" and "soymilk" do not trigger egg, gluten, nuts or dairy).
-3. Meat analogues ("meatless", "vegetarian", "plant-based", "vegan" …) drop meat and fish,
-   and are assumed to contain soy and gluten, plus egg and dairy unless labelled vegan.
-4. "gluten-free" in the name clears gluten; "dairy-free"/"non-dairy" clears dairy.
+The rules are conservative: a vegan plan that wrongly skips a food is a small loss; one that
+wrongly includes it is a broken promise. So a food of an unknown group (an import) is free of a
+flag only when a rule, a label, a reviewed entry or the file says so.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from k2planner.domain.diet import Contains as C
-from k2planner.domain.diet_words import (
-    ANALOGUE,
-    DAIRY,
-    DAIRY_NOT,
-    EGG,
-    EGG_NOT,
-    FISH,
-    FISH_NOT,
-    MEAT,
-    MEAT_NOT,
-    NOT_VEGAN,
-    OTHER_ANIMAL,
-    PLANT_DRINK,
-)
-from k2planner.domain.diet_words_grains import (
-    GLUTEN,
-    GLUTEN_FREE_GRAIN,
-    GLUTEN_NOT,
-    NUTS,
-    NUTS_NOT,
-    SEEDS,
-    SOY,
-    SWEET_BAKED,
-)
+from k2planner.domain.diet import ALL_FLAGS, ALLERGENS, Contains, DietFlags
+from k2planner.paths import resources_dir
 
-# Group names (USDA SR, CIQUAL sub-groups, literature categories, our own) → base flags.
-_GROUP_BASE: dict[str, C] = {
-    "poultry products": C.MEAT,
-    "sausages and luncheon meats": C.MEAT,
-    "pork products": C.MEAT,
-    "beef products": C.MEAT,
-    "lamb, veal, and game products": C.MEAT,
-    "finfish and shellfish products": C.FISH,
-    "nut and seed products": C.NUTS,
-    "baked products": C.GLUTEN,
-    "breakfast cereals": C.GLUTEN,
-    # CIQUAL sub-groups
-    "raw meat": C.MEAT,
-    "cooked meat": C.MEAT,
-    "delicatessen meat and similar": C.MEAT,
-    "other meat products": C.MEAT,
-    "fish, raw": C.FISH,
-    "fish, cooked": C.FISH,
-    "fish products": C.FISH,
-    "seafood, raw": C.FISH,
-    "seafood, cooked": C.FISH,
-    "fish oils": C.FISH,
-    "eggs": C.EGG,
-    "milk": C.DAIRY,
-    "dairy products": C.DAIRY,
-    "cheese and similar": C.DAIRY,
-    "cream and similar": C.DAIRY,
-    "butters": C.DAIRY,
-    "ice cream": C.DAIRY,
-    "nuts and seeds": C.NUTS,
-    "breads and similar": C.GLUTEN,
-    "cakes and pastry": C.GLUTEN | C.DAIRY | C.EGG,
-    "viennese pastries": C.GLUTEN | C.DAIRY | C.EGG,
-    "sweet biscuits": C.GLUTEN | C.DAIRY | C.EGG,
-    "pastry dough": C.GLUTEN,
-    "savoury biscuits": C.GLUTEN,
-    # literature categories
-    "cheese_hard": C.DAIRY,
-    "cheese_soft": C.DAIRY,
-    "cheese_blue": C.DAIRY,
-    "cheese_fresh": C.DAIRY,
-    "cheese_processed": C.DAIRY,
-    "dairy": C.DAIRY,
-    "butter": C.DAIRY,
-    "egg": C.EGG,
-    "meat": C.MEAT,
-    "meat_processed": C.MEAT,
-    "offal": C.MEAT,
-    "fish": C.FISH,
-    "shellfish": C.FISH,
-    "fermented_soy": C.SOY,
-    "soy": C.SOY,
-}
+_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ø": "o", "ł": "l"})
 
 
-def _has(rx: re.Pattern[str], text: str, unless: re.Pattern[str] | None = None) -> bool:
-    if unless is not None:
-        text = unless.sub(" ", text)
-    return rx.search(text) is not None
+def fold(text: str) -> str:
+    """Lower-case, accents removed, ligatures spelt out: "Œufs brouillés" → "oeufs brouilles"."""
+    text = text.lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split())
 
 
-def derive_contains(name: str, group: str = "", subgroup: str = "") -> C:
-    """Derive the *contains* flags of a food from its name and its (sub)group."""
-    g = group.strip().lower()
-    sg = subgroup.strip().lower()
-    flags = _GROUP_BASE.get(g, C.NONE) | _GROUP_BASE.get(sg, C.NONE)
-    if g == "dairy and egg products":
-        is_egg = _has(EGG, name, EGG_NOT) or "egg substitute" in name.lower()
-        flags |= C.EGG if is_egg else C.DAIRY
-    if g in ("nut and seed products", "nuts and seeds") and SEEDS.search(name):
-        flags &= ~C.NUTS
-    if g == "baked products" and _has(SWEET_BAKED, name):
-        flags |= C.DAIRY | C.EGG
+def _words(fragments: Iterable[str]) -> re.Pattern[str] | None:
+    items = [f for f in fragments if f]
+    if not items:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(items) + r")(?!\w)")
 
-    if PLANT_DRINK.search(name):
-        flags &= ~C.DAIRY
-    if _has(GLUTEN_FREE_GRAIN, name) and not _has(GLUTEN, name, GLUTEN_NOT):
-        flags &= ~C.GLUTEN
 
-    if _has(MEAT, name, MEAT_NOT):
-        flags |= C.MEAT
-    if _has(FISH, name, FISH_NOT):
-        flags |= C.FISH
-    if _has(DAIRY, name, DAIRY_NOT):
-        flags |= C.DAIRY
-    if _has(EGG, name, EGG_NOT):
-        flags |= C.EGG
-    if _has(GLUTEN, name, GLUTEN_NOT):
-        flags |= C.GLUTEN
-    if _has(SOY, name):
-        flags |= C.SOY
-    if _has(NUTS, name, NUTS_NOT):
-        flags |= C.NUTS
-    if _has(OTHER_ANIMAL, name):
-        flags |= C.OTHER_ANIMAL
+def _flags(names: Iterable[str]) -> Contains:
+    return Contains.from_names(names)
 
-    lowered = name.lower()
-    if _has(ANALOGUE, name):
-        flags &= ~(C.MEAT | C.FISH)
-        if _has(MEAT, name, MEAT_NOT) or any(
-            w in lowered for w in ("burger", "fillet", "nugget", "bite")
-        ):
-            flags |= C.SOY | C.GLUTEN
-            if "vegan" not in lowered or _has(NOT_VEGAN, name):
-                flags |= C.EGG | C.DAIRY
-    if _has(NOT_VEGAN, name):
-        flags |= C.EGG | C.DAIRY
-    if "gluten-free" in lowered or "gluten free" in lowered:
-        flags &= ~C.GLUTEN
-    if "dairy-free" in lowered or "non-dairy" in lowered or "nondairy" in lowered:
-        flags &= ~C.DAIRY
-    return flags
+
+def _each(flags: Contains) -> list[Contains]:
+    return [f for f in Contains if f.value and f in flags]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    words: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    groups: frozenset[str]
+    contains: Contains
+    may: Contains
+    clears: Contains
+    free: Contains
+    reason: str
+
+    def match(self, text: str, groups: tuple[str, ...]) -> str:
+        """The matched words, or "" when the rule does not apply."""
+        if self.groups and not self.groups.intersection(groups):
+            return ""
+        if self.unless is not None:
+            text = self.unless.sub(" ", text)
+        m = self.words.search(text)
+        return m.group(0).strip() if m else ""
+
+
+@dataclass(frozen=True)
+class _Reviewed:
+    contains: Contains
+    may: Contains
+    note: str
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The parsed rule files."""
+
+    group_base: Mapping[str, Contains]
+    composite: frozenset[str]
+    named: frozenset[str]
+    rules: tuple[_Rule, ...]
+    labels: tuple[_Rule, ...]
+    plain_foods: re.Pattern[str]
+    plain_rest: re.Pattern[str]
+    texts: Mapping[str, str]
+    reviewed: Mapping[str, _Reviewed]
+    digest: str
+
+
+def _rule(raw: Mapping[str, Any], where: str) -> _Rule:
+    words = _words(raw.get("words", []))
+    if words is None:
+        raise ValueError(f"{where}: a rule needs words")
+    return _Rule(
+        str(raw["id"]),
+        words,
+        _words(raw.get("unless", [])),
+        frozenset(fold(g) for g in raw.get("groups", [])),
+        _flags(raw.get("contains", [])),
+        _flags(raw.get("may", [])),
+        _flags(raw.get("clears", [])),
+        _flags(raw.get("free", [])),
+        str(raw.get("reason", "")),
+    )
+
+
+def parse_rule_book(rules_text: str, reviewed_text: str) -> RuleBook:
+    """Parse the rule file and the reviewed table; raises ValueError naming the bad entry."""
+    data = tomllib.loads(rules_text)
+    defaults = data["defaults"]
+    rules: list[_Rule] = []
+    labels: list[_Rule] = []
+    for i, raw in enumerate(data.get("rule", []), start=1):
+        try:
+            rule = _rule(raw, f"rule {i} ({raw.get('id', '?')})")
+        except (KeyError, re.error) as exc:
+            raise ValueError(f"diet_rules.toml, rule {i}: {exc}") from exc
+        (labels if rule.free else rules).append(rule)
+    reviewed = {}
+    for n, row in enumerate(csv.DictReader(reviewed_text.splitlines()), start=2):
+        try:
+            reviewed[row["source_id"]] = _Reviewed(
+                _flags(row["contains"].split()), _flags(row["may_contain"].split()), row["note"]
+            )
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"reviewed_flags.csv, line {n}: {exc}") from exc
+    plain = data["plain"]
+    digest = rules_digest(rules_text, reviewed_text)
+    return RuleBook(
+        {fold(g): _flags(f) for g, f in data["groups"]["contains"].items()},
+        frozenset(fold(g) for g in defaults["composite_groups"]),
+        frozenset(fold(g) for g in defaults["named_groups"]),
+        tuple(rules),
+        tuple(labels),
+        re.compile(r"(?<!\w)(?:" + "|".join(plain["foods"]) + r")(?!\w)"),
+        re.compile(r"(?<!\w)(?:" + "|".join(plain["descriptors"]) + r")(?!\w)|[\s,;:()/.\-+&'%]+"),
+        {k: str(v) for k, v in defaults.items() if k.endswith("_reason")},
+        reviewed,
+        digest,
+    )
+
+
+def rules_digest(rules_text: str, reviewed_text: str) -> str:
+    """The digest that identifies a version of the rules (stored with derived flags)."""
+    return hashlib.sha256((rules_text + "\0" + reviewed_text).encode()).hexdigest()
+
+
+def _texts() -> tuple[str, str]:
+    folder: Path = resources_dir() / "rules"
+    return (
+        (folder / "diet_rules.toml").read_text(encoding="utf-8"),
+        (folder / "reviewed_flags.csv").read_text(encoding="utf-8"),
+    )
+
+
+@lru_cache(maxsize=1)
+def bundled_digest() -> str:
+    """The digest of the bundled rules, without parsing them (cheap; checked at start-up)."""
+    return rules_digest(*_texts())
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    """The bundled rule book (``resources/rules``), parsed once."""
+    return parse_rule_book(*_texts())
+
+
+def _plain_word(book: RuleBook, text: str) -> str:
+    """The food word when ``text`` names a plain single food ("carrots, raw"), else ""."""
+    m = book.plain_foods.search(text)
+    if m is None:
+        return ""
+    rest = book.plain_rest.sub("", book.plain_foods.sub("", text))
+    return "" if rest else m.group(0)
+
+
+def derive_flags(
+    name: str, group: str = "", source_id: str = "", book: RuleBook | None = None
+) -> DietFlags:
+    """The flags of a food: its reviewed entry if it has one, else the rules over its name."""
+    book = book or rule_book()
+    entry = book.reviewed.get(source_id) if source_id else None
+    if entry is not None:
+        return _from_review(entry)
+    text, g = fold(name), fold(group)
+    groups = (g,)
+    state: dict[Contains, tuple[str, str]] = {}
+    for f in _each(book.group_base.get(g, Contains.NONE)):
+        state[f] = ("contains", f"its food group is {group}")
+    for rule in book.rules:
+        word = rule.match(text, groups)
+        if not word:
+            continue
+        why = f"{rule.reason} (“{word}”)"
+        for f in _each(rule.clears):
+            state[f] = ("free", why)
+        for f in _each(rule.contains):
+            if state.get(f, ("",))[0] != "contains":
+                state[f] = ("contains", why)
+        for f in _each(rule.may):
+            if state.get(f, ("",))[0] != "contains":
+                state[f] = ("may", why)
+    for rule in book.labels:
+        word = rule.match(text, groups)
+        for f in _each(rule.free) if word else []:
+            state[f] = ("free", f"{rule.reason} (“{word}”)")
+    _defaults(book, text, g, group, state)
+    return _to_flags(state)
+
+
+def _defaults(
+    book: RuleBook, text: str, g: str, group: str, state: dict[Contains, tuple[str, str]]
+) -> None:
+    undecided = [f for f in _each(ALL_FLAGS) if f not in state]
+    if not undecided:
+        return
+    if g in book.composite:
+        for f in undecided:
+            if f & ALLERGENS:
+                state[f] = ("may", book.texts["composite_reason"].format(flag=f.label))
+        return
+    if g in book.named or g in book.group_base:
+        return
+    word = _plain_word(book, text)
+    for f in undecided:
+        if word:
+            state[f] = ("free", book.texts["plain_reason"].format(word=word))
+        else:
+            state[f] = ("may", book.texts["unknown_reason"].format(flag=f.label))
+
+
+def _to_flags(state: Mapping[Contains, tuple[str, str]]) -> DietFlags:
+    contains = may = Contains.NONE
+    reasons = []
+    for f, (kind, why) in state.items():
+        if kind == "contains":
+            contains |= f
+        elif kind == "may":
+            may |= f
+        reasons.append((f.names()[0], why))
+    return DietFlags(contains, may, tuple(sorted(reasons)))
+
+
+def _from_review(entry: _Reviewed) -> DietFlags:
+    note = f"reviewed: {entry.note}" if entry.note else "reviewed entry"
+    reasons = [(f.names()[0], note) for f in _each(entry.contains | entry.may)]
+    return DietFlags(entry.contains, entry.may, tuple(sorted(reasons)))
+
+
+def derive_contains(name: str, group: str = "") -> Contains:
+    """Only the *contains* flags (compatibility helper for callers that need the bit set)."""
+    return derive_flags(name, group).contains

@@ -132,6 +132,7 @@ class FoodInput:
     basis_grams: float = 100.0
     values: Mapping[Nutrient, tuple[float, str]] = field(default_factory=dict)
     contains: Contains | None = None  # None: derive from name and group
+    may_contain: Contains = Contains.NONE  # with ``contains``: what it may contain
     portions: tuple[Portion, ...] = ()
     note: str = ""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from k2planner.domain.diet import Contains
+from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.k2 import K2Summary, summarise_k2
 from k2planner.domain.nutrients import Nutrient, NutrientValue
 
@@ -45,6 +45,13 @@ class Food:
     density_g_per_ml: float | None = None
     note: str = ""
     is_user: bool = False
+    may_contain: Contains = Contains.NONE
+    flag_reasons: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def diet(self) -> DietFlags:
+        """The food's flags in three states, with their reasons."""
+        return DietFlags(self.contains, self.may_contain, self.flag_reasons)
 
     def value(self, nutrient: Nutrient) -> float | None:
         """The value per 100 g, or None when unknown."""

@@ -84,6 +84,7 @@ class MealNutrition:
     contains: Contains
     grams: float
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
+    may_contain: Contains = Contains.NONE  # flags an ingredient may contain (and none contains)
 
     @property
     def energy_kcal(self) -> float:
@@ -105,7 +106,7 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
     k1 = 0.0
     k1_known = 0
     macros = dict.fromkeys(MACROS, 0.0)
-    contains = Contains.NONE
+    contains = may = Contains.NONE
     grams = 0.0
     vk_other = 0.0
     for ing in meal.ingredients:
@@ -125,4 +126,7 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
             if v is not None:
                 macros[n] += v * factor
         contains |= food.contains
-    return MealNutrition(tally_k2(summaries), k1, k1_known, macros, contains, grams, vk_other)
+        may |= food.may_contain
+    return MealNutrition(
+        tally_k2(summaries), k1, k1_known, macros, contains, grams, vk_other, may & ~contains
+    )

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from k2planner.domain.diet import Restriction
+from k2planner.domain.diet import DEFAULT_MAY_EXCLUDES, Restriction
 from k2planner.domain.meals import SLOT_ORDER, Slot
 from k2planner.domain.vka import (
     DEFAULT_K2_SPREAD_UG,
@@ -60,6 +60,7 @@ class Preferences:
     energy_min_kcal: float = 1800.0
     energy_max_kcal: float = 2400.0
     restrictions: frozenset[Restriction] = frozenset()
+    may_contain_excludes: frozenset[Restriction] = DEFAULT_MAY_EXCLUDES
     excluded_food_ids: frozenset[int] = frozenset()
     excluded_meal_ids: frozenset[int] = frozenset()
     favourite_meal_ids: frozenset[int] = frozenset()
@@ -116,7 +117,13 @@ class Preferences:
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
         data = asdict(self)
-        for key in ("restrictions", "excluded_food_ids", "excluded_meal_ids", "favourite_meal_ids"):
+        for key in (
+            "restrictions",
+            "may_contain_excludes",
+            "excluded_food_ids",
+            "excluded_meal_ids",
+            "favourite_meal_ids",
+        ):
             data[key] = sorted(getattr(self, key))
         data["slots"] = [s.value for s in self.slots]
         data["start_date"] = self.start_date.isoformat() if self.start_date else None
@@ -147,8 +154,9 @@ class Preferences:
         for key in ("allow_consecutive_days", "first_run_done"):
             if key in data:
                 kw[key] = bool(data[key])
-        if "restrictions" in data:
-            kw["restrictions"] = frozenset(Restriction(r) for r in data["restrictions"])
+        for key in ("restrictions", "may_contain_excludes"):
+            if key in data:
+                kw[key] = frozenset(Restriction(r) for r in data[key])
         for key in ("excluded_food_ids", "excluded_meal_ids", "favourite_meal_ids"):
             if key in data:
                 kw[key] = frozenset(int(i) for i in data[key])

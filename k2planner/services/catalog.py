@@ -11,7 +11,7 @@ from sqlmodel import Session
 from k2planner.db import repo_food_rows, repo_foods, repo_meals
 from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
-from k2planner.domain.diet import Restriction, allowed
+from k2planner.domain.diet import DEFAULT_MAY_EXCLUDES, Restriction, allowed
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, MealNutrition, Slot, meal_nutrition
 
@@ -76,8 +76,11 @@ class CatalogService:
         self,
         restrictions: Iterable[Restriction] = (),
         slot: Slot | None = None,
+        may_excludes: Iterable[Restriction] = DEFAULT_MAY_EXCLUDES,
     ) -> list[MealView]:
-        """Meals allowed under ``restrictions`` (and suited to ``slot``), with nutrition."""
+        """Meals allowed under ``restrictions`` (and suited to ``slot``), with nutrition.
+
+        A "may contain" excludes a meal under the restrictions in ``may_excludes``."""
         with Session(self._engine) as s:
             meals = repo_meals.load_meals(s)
             foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
@@ -87,7 +90,8 @@ class CatalogService:
             if slot is not None and slot not in meal.slots:
                 continue
             view = MealView(meal, meal_nutrition(meal, foods))
-            if allowed(view.nutrition.contains, rules):
+            n = view.nutrition
+            if allowed(n.contains, rules, n.may_contain, may_excludes):
                 out.append(view)
         return out
 

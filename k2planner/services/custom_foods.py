@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_edit, repo_foods
-from k2planner.domain.diet_rules import derive_contains
+from k2planner.domain.diet import Contains, DietFlags
+from k2planner.domain.diet_rules import derive_flags
 from k2planner.domain.food_input import FoodInput, NormalisedFood, normalise
 from k2planner.domain.foods import Food
 from k2planner.domain.nutrients import Tier
@@ -50,9 +51,7 @@ class CustomFoodService:
         result = normalise(food)
         if result.errors or (result.questions and not confirmed):
             raise FoodRejected(result)
-        contains = (
-            food.contains if food.contains is not None else derive_contains(food.name, food.group)
-        )
+        flags = user_flags(food)
         source = f"user: entered on {dt.date.today().isoformat()}"
         rows = [(n.value, v, source, Tier.USER.value) for n, v in result.values.items()]
         with Session(self._engine) as s:
@@ -64,7 +63,7 @@ class CustomFoodService:
                     source_id=source_id,
                     name=food.name.strip(),
                     group_id=group_id,
-                    contains=contains.value,
+                    flags=flags,
                     flags_user_set=food.contains is not None,
                     note=food.note,
                 )
@@ -78,7 +77,7 @@ class CustomFoodService:
                     food_id,
                     name=food.name.strip(),
                     group_id=group_id,
-                    contains=contains.value,
+                    flags=flags,
                     flags_user_set=food.contains is not None,
                     note=food.note,
                 )
@@ -106,3 +105,11 @@ class CustomFoodService:
         """One food."""
         with Session(self._engine) as s:
             return repo_foods.load_foods(s, [food_id]).get(food_id)
+
+
+def user_flags(food: FoodInput) -> DietFlags:
+    """The flags the user ticked (with "you set this" as the reason), else the derived ones."""
+    if food.contains is None:
+        return derive_flags(food.name, food.group or "Your foods")
+    reasons = [(f.names()[0], "you set this") for f in Contains if f.value]
+    return DietFlags(food.contains, food.may_contain, tuple(reasons))

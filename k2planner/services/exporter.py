@@ -46,6 +46,8 @@ class ExportService:
                 sources={n: v.source for n, v in f.values.items()},
                 tiers={n: v.tier for n, v in f.values.items()},
                 contains=f.contains,
+                may_contain=f.may_contain,
+                flag_reasons=f.flag_reasons,
                 flags_user_set=extra[f.id][0],
                 portions=f.portions,
                 density=f.density_g_per_ml,

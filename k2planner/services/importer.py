@@ -18,10 +18,11 @@ from sqlmodel import Session
 
 from k2planner.db import repo_edit
 from k2planner.domain.csv_safety import neutralise_row
-from k2planner.domain.diet_rules import derive_contains
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.food_input import Severity
 from k2planner.domain.importing.choices import OnDuplicate as OnDuplicate
 from k2planner.domain.importing.choices import UnitFix as UnitFix
+from k2planner.domain.importing.flags import pins_flags, record_flags
 from k2planner.domain.importing.records import FoodRecord, Issue, MealRecord, ParsedFile
 from k2planner.domain.nutrients import Tier
 
@@ -37,6 +38,7 @@ class ImportOptions:
     skip_bad_rows: bool = False
     unit_fix: UnitFix = UnitFix.SKIP
     dry_run: bool = False
+    flags_per_row: Mapping[int, DietFlags] = field(default_factory=dict)  # set in the preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,16 +247,13 @@ class ImportService:
         group = record.group.strip() or "Imported foods"
         if group not in groups:
             groups[group] = repo_edit.ensure_group(session, group, "Other")
-        contains = (
-            record.contains if record.contains is not None else derive_contains(record.name, group)
-        )
+        flags = options.flags_per_row.get(record.row) or record_flags(record, group)
+        user_set = pins_flags(record) or record.row in options.flags_per_row
         rows = self._value_rows(record, parsed)
         if dup is not None and policy is OnDuplicate.UPDATE:
             fid = dup.food_id
-            conn.exec_driver_sql(
-                "UPDATE food SET name = ?, group_id = ?, contains = ?, note = ?"
-                " WHERE id = ? AND NOT flags_user_set",
-                (record.name, groups[group], contains.value, record.note, fid),
+            repo_edit.update_imported_food(
+                session, fid, record.name, groups[group], flags, user_set, record.note
             )
             if parsed.keeps_provenance:
                 conn.exec_driver_sql("DELETE FROM nutrientvalue WHERE food_id = ?", (fid,))
@@ -273,8 +272,8 @@ class ImportService:
                 source_id=sid,
                 name=record.name,
                 group_id=groups[group],
-                contains=contains.value,
-                flags_user_set=record.flags_user_set,
+                flags=flags,
+                flags_user_set=user_set,
                 density=record.density,
                 note=record.note,
                 tags=record.tags,

@@ -50,6 +50,7 @@ def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[Meal
                 n.vk_other_ug,
                 n.k2.by_form[Nutrient.MK7],
                 meal_never_reason(foods[i.food_id] for i in m.ingredients),
+                n.may_contain,
             )
         )
     return tuple(out)

@@ -124,6 +124,7 @@ class PlanningService:
             mk7_cap_ug=prefs.vka_mk7_cap_ug,
             k2_spread_ug=prefs.vka_k2_spread_ug,
             restrictions=prefs.restrictions,
+            may_excludes=prefs.may_contain_excludes,
             excluded_meal_ids=prefs.excluded_meal_ids,
             excluded_food_ids=prefs.excluded_food_ids,
             favourite_meal_ids=prefs.favourite_meal_ids,

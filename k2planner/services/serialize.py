@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from k2planner.domain.diet import compatible_restrictions
+from k2planner.domain.diet import Contains, compatible_restrictions
 from k2planner.domain.foods import Food
 from k2planner.domain.nutrients import MACROS, MK_FORMS, Nutrient
 from k2planner.services.catalog import MealView
@@ -35,10 +35,19 @@ def food_to_dict(food: Food) -> dict[str, Any]:
         "k2_total_ug": k2.total_ug,
         "k2_coverage": k2.coverage.value,
         "macros": {n.value: _value(food, n) for n in MACROS},
-        "contains": food.contains.names(),
-        "suitable_for": [r.value for r in compatible_restrictions(food.contains)],
+        **diet_json(food.contains, food.may_contain),
+        "flag_reasons": food.diet.reasons_json(),
         "portions": [{"amount": p.amount, "unit": p.unit, "grams": p.grams} for p in food.portions],
         "note": food.note,
+    }
+
+
+def diet_json(contains: Contains, may_contain: Contains) -> dict[str, Any]:
+    """``contains``, ``may_contain`` and ``suitable_for`` (by the default "may contain" rule)."""
+    return {
+        "contains": contains.names(),
+        "may_contain": (may_contain & ~contains).names(),
+        "suitable_for": [r.value for r in compatible_restrictions(contains, may_contain)],
     }
 
 
@@ -61,8 +70,7 @@ def meal_to_dict(view: MealView) -> dict[str, Any]:
             "k2_by_form_ug": {f.label: round(v, 2) for f, v in n.k2.by_form.items()},
             "k2_coverage": n.k2.coverage_text(),
         },
-        "contains": n.contains.names(),
-        "suitable_for": [r.value for r in compatible_restrictions(n.contains)],
+        **diet_json(n.contains, n.may_contain),
         "ingredients": [
             {"food_id": i.food_id, "grams": i.grams, "note": i.note} for i in m.ingredients
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from k2planner.domain.diet import Contains, Restriction, allowed, parse_restrictions
-from k2planner.domain.diet_rules import derive_contains
+from k2planner.domain.diet_rules import derive_contains, derive_flags
 
 USDA = {
     "dairy": "Dairy and Egg Products",
@@ -53,11 +53,7 @@ USDA = {
             Contains.NONE,
         ),
         ("Rolls, hamburger or hotdog, plain", "baked", Contains.GLUTEN),
-        (
-            "Frankfurter, meatless",
-            "legumes",
-            Contains.SOY | Contains.GLUTEN | Contains.EGG | Contains.DAIRY,
-        ),
+        ("Frankfurter, meatless", "legumes", Contains.NONE),
         ("Honey", "Sweets", Contains.OTHER_ANIMAL),
         ("Butter, salted", "dairy", Contains.DAIRY),
         ("Pepperoni, beef and pork, sliced", "sausages", Contains.MEAT),
@@ -66,6 +62,13 @@ USDA = {
 def test_derived_flags(name: str, group: str, expected: Contains) -> None:
     """Known foods get the expected contains-flags."""
     assert derive_contains(name, USDA.get(group, group)) == expected
+
+
+def test_meat_analogues_may_contain_soy_gluten_egg_and_milk() -> None:
+    """A meatless frankfurter is free of meat, and may contain soy, gluten, egg and dairy."""
+    f = derive_flags("Frankfurter, meatless", USDA["legumes"])
+    assert not f.contains & (Contains.MEAT | Contains.FISH)
+    assert f.may_contain == Contains.SOY | Contains.GLUTEN | Contains.EGG | Contains.DAIRY
 
 
 def test_known_foods_restrictions() -> None:

@@ -27,8 +27,8 @@ from k2planner.domain.meals import parse_slots
 from k2planner.domain.nutrients import Nutrient, Tier
 
 FORMAT_NAME = "k2planner-export"
-FORMAT_VERSION = 1
-FOOD_COLUMNS = [
+FORMAT_VERSION = 2  # 2: foods carry may_contain and flag_reasons
+FOOD_COLUMNS_V1 = [
     "source_id",
     "name",
     "group",
@@ -40,6 +40,7 @@ FOOD_COLUMNS = [
     "is_user",
     "portions",
 ]
+FOOD_COLUMNS = [*FOOD_COLUMNS_V1, "may_contain", "flag_reasons"]
 MEAL_COLUMNS = [
     "meal_key",
     "meal_name",
@@ -65,6 +66,8 @@ def food_to_dict(f: FoodRecord) -> dict[str, Any]:
         "name": f.name,
         "group": f.group,
         "contains": (f.contains or Contains.NONE).names(),
+        "may_contain": f.may_contain.names(),
+        "flag_reasons": dict(f.flag_reasons),
         "flags_user_set": f.flags_user_set,
         "density_g_per_ml": f.density,
         "tags": f.tags,
@@ -175,8 +178,12 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
         values=values,
         sources=sources,
         tiers=tiers,
-        contains=Contains.from_names(item.get("contains", [])),
-        flags_user_set=bool(item.get("flags_user_set", False)),
+        **_flags(
+            item.get("contains", []),
+            item.get("may_contain"),
+            item.get("flag_reasons"),
+            bool(item.get("flags_user_set", False)),
+        ),
         portions=tuple(
             Portion(float(p["amount"]), str(p["unit"]), float(p["grams"]))
             for p in item.get("portions", [])
@@ -186,6 +193,28 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
         tags=str(item.get("tags", "")),
         is_user=bool(item.get("is_user", True)),
     )
+
+
+def _flags(
+    contains: Iterable[str], may: Iterable[str] | None, reasons: Any, user_set: bool
+) -> dict[str, Any]:
+    """FoodRecord fields for the flags of an export: exact in version 2; in version 1 (no
+    "may contain") only flags the user set are kept, the others are derived again."""
+    if may is None:
+        return {
+            "contains": Contains.from_names(contains) if user_set else None,
+            "flags_user_set": user_set,
+        }
+    reasons = {} if reasons is None else reasons
+    if not isinstance(reasons, dict):
+        raise ValueError("flag_reasons is not an object")
+    return {
+        "contains": Contains.from_names(contains),
+        "may_contain": Contains.from_names(may),
+        "flag_reasons": tuple(sorted((str(k), str(v)) for k, v in reasons.items())),
+        "flags_user_set": user_set,
+        "flags_exact": True,
+    }
 
 
 def _meal_from_dict(item: dict[str, Any], row: int) -> MealRecord:
@@ -231,6 +260,8 @@ def foods_to_csv(foods: Iterable[FoodRecord]) -> str:
             f.note,
             int(f.is_user),
             portions,
+            ",".join(f.may_contain.names()),
+            json.dumps(dict(f.flag_reasons), ensure_ascii=False, sort_keys=True),
         ]
         for n in nutrients:
             if n in f.values:
@@ -242,8 +273,8 @@ def foods_to_csv(foods: Iterable[FoodRecord]) -> str:
 
 
 def is_own_foods_csv(header: Sequence[str]) -> bool:
-    """True for a CSV written by ``foods_to_csv``."""
-    return header[: len(FOOD_COLUMNS)] == FOOD_COLUMNS
+    """True for a CSV written by ``foods_to_csv`` (any format version)."""
+    return list(header[: len(FOOD_COLUMNS_V1)]) == FOOD_COLUMNS_V1
 
 
 def is_own_meals_csv(header: Sequence[str]) -> bool:
@@ -286,8 +317,14 @@ def parse_foods_csv(rows: list[list[str]], label: str) -> ParsedFile:
                     values=values,
                     sources=sources,
                     tiers=tiers,
-                    contains=Contains.from_names(cell["contains"].split(",")),
-                    flags_user_set=cell["flags_user_set"] == "1",
+                    **_flags(
+                        cell["contains"].split(","),
+                        cell["may_contain"].split(",") if "may_contain" in index else None,
+                        json.loads(cell["flag_reasons"] or "{}")
+                        if "flag_reasons" in index
+                        else None,
+                        cell["flags_user_set"] == "1",
+                    ),
                     portions=tuple(portions),
                     density=float(cell["density_g_per_ml"]) if cell["density_g_per_ml"] else None,
                     note=cell["note"],

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from k2planner.domain.diet import Contains
+from k2planner.domain.diet import ALL_FLAGS, Contains
 from k2planner.domain.food_input import Severity
 from k2planner.domain.foods import Portion
 from k2planner.domain.importing.text import NotJson, load_json
@@ -46,8 +46,13 @@ class FoodRecord:
     values: dict[Nutrient, float] = field(default_factory=dict)
     sources: dict[Nutrient, str] = field(default_factory=dict)  # kept from our own exports
     tiers: dict[Nutrient, Tier] = field(default_factory=dict)
-    contains: Contains | None = None  # None: derived like bundled foods
+    contains: Contains | None = None  # None: the file says nothing; derived like bundled foods
     flags_user_set: bool = False
+    may_contain: Contains = Contains.NONE  # what the file says it may contain (traces)
+    flags_covered: Contains = ALL_FLAGS  # the flags the file speaks about (others: the rules)
+    flags_source: str = "the file"  # named in the reasons, e.g. "Open Food Facts allergens"
+    flags_exact: bool = False  # our own export: contains, may_contain and reasons as stored
+    flag_reasons: tuple[tuple[str, str], ...] = ()  # with flags_exact
     portions: tuple[Portion, ...] = ()
     density: float | None = None
     note: str = ""

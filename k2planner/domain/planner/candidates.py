@@ -15,7 +15,7 @@ def candidate_meals(request: PlanRequest) -> list[MealOption]:
     for m in request.meals:
         if m.id in request.excluded_meal_ids or m.food_ids & request.excluded_food_ids:
             continue
-        if not allowed(m.contains, request.restrictions):
+        if not allowed(m.contains, request.restrictions, m.may_contain, request.may_excludes):
             continue
         if request.mode is Mode.CONSISTENCY and m.vka_never:
             continue

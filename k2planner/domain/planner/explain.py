@@ -20,6 +20,7 @@ from k2planner.domain.sources import sources
 
 _ALLOWING = {
     Restriction.VEGETARIAN: "meat and fish",
+    Restriction.STRICT_VEGETARIAN: "meat, fish, animal rennet and gelatine",
     Restriction.VEGAN: "animal foods",
     Restriction.PESCATARIAN: "meat",
     Restriction.DAIRY_FREE: "dairy",

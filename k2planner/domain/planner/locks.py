@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from k2planner.domain.diet import Restriction
+from k2planner.domain.diet import blocked_by
 from k2planner.domain.planner.types import Lock, MealOption, Mode, PlanRequest
 
 
@@ -32,19 +32,17 @@ def meal_refusal(request: PlanRequest, meal: MealOption) -> str:
             "on a vitamin K antagonist, meals with natto or MK-7-rich foods are never planned; "
             f"this one contains {meal.vka_never}"
         )
-    broken = [r for r in sorted(request.restrictions) if meal.contains & r.forbidden]
+    broken = blocked_by(meal.contains, request.restrictions, meal.may_contain, request.may_excludes)
     if broken:
-        what = ", ".join((meal.contains & broken[0].forbidden).names())
-        return f"it contains {what}, which the {_names(broken)} plan excludes"
+        _first, flags, only_may = broken[0]
+        verb = "may contain" if only_may else "contains"
+        names = " + ".join(b[0].value for b in broken)
+        return f"it {verb} {flags.label}, which the {names} plan excludes"
     if meal.id in request.excluded_meal_ids:
         return "you excluded this meal"
     if meal.food_ids & request.excluded_food_ids:
         return "it has an ingredient you excluded"
     return ""
-
-
-def _names(restrictions: list[Restriction]) -> str:
-    return " + ".join(r.value for r in restrictions)
 
 
 def split_locks(request: PlanRequest) -> tuple[tuple[Lock, ...], tuple[RefusedLock, ...]]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from k2planner.domain.diet import Contains, Restriction
+from k2planner.domain.diet import DEFAULT_MAY_EXCLUDES, Contains, Restriction
 from k2planner.domain.meals import Slot
 from k2planner.domain.vka import DEFAULT_K2_SPREAD_UG, DEFAULT_MK7_CAP_UG
 
@@ -53,6 +53,7 @@ class MealOption:
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
     mk7_ug: float = 0.0  # measured MK-7 per serving
     vka_never: str = ""  # why the meal is never planned in VKA mode ("" = it may be)
+    may_contain: Contains = Contains.NONE  # flags an ingredient may contain
 
     @property
     def vitamin_k_ug(self) -> float:
@@ -86,6 +87,9 @@ class PlanRequest:
     mk7_cap_ug: float = DEFAULT_MK7_CAP_UG  # consistency mode: each day's MK-7 at most this
     k2_spread_ug: float = DEFAULT_K2_SPREAD_UG  # consistency mode: max day K2 − min day K2
     restrictions: frozenset[Restriction] = frozenset()
+    may_excludes: frozenset[Restriction] = (
+        DEFAULT_MAY_EXCLUDES  # "may contain" excludes under these
+    )
     excluded_meal_ids: frozenset[int] = frozenset()
     excluded_food_ids: frozenset[int] = frozenset()
     favourite_meal_ids: frozenset[int] = frozenset()

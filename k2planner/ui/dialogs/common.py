@@ -34,6 +34,8 @@ from k2planner.ui.widgets.fit import fit_to_screen
 
 RESTRICTION_HELP = {
     Restriction.VEGETARIAN: "no meat or fish",
+    Restriction.STRICT_VEGETARIAN: "vegetarian, and no animal rennet (Parmesan, Gruyère …), "
+    "gelatine or isinglass-fined drinks",
     Restriction.VEGAN: "no animal foods at all",
     Restriction.PESCATARIAN: "fish but no meat",
     Restriction.DAIRY_FREE: "no milk, cheese, butter …",
