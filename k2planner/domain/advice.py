@@ -47,6 +47,7 @@ class Kind(StrEnum):
     VKA_DAY_FLAG = "vka-day-outside-band"
     VKA_RULES = "vka-rules"
     LOCK_REFUSED = "lock-refused"
+    DIET_NOTE = "diet-may-contain"
     DOAC_NOTE = "doac-note"
     SUPPLEMENT_HINT = "supplement-hint"
     SHORTFALL = "shortfall"

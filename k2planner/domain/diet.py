@@ -31,10 +31,14 @@ class Contains(Flag):
         """Names of the flags set, in declaration order ("dairy", "animal-additive")."""
         return [(f.name or "").lower().replace("_", "-") for f in Contains if f in self and f.value]
 
+    def each(self) -> list[Contains]:
+        """The single flags set, in declaration order."""
+        return [f for f in Contains if f.value and f in self]
+
     @property
     def label(self) -> str:
         """Readable names, e.g. "dairy, egg" or "animal rennet, gelatine, isinglass or carmine"."""
-        return ", ".join(_LABELS.get(f, f.names()[0]) for f in _each(self)) or "nothing tracked"
+        return ", ".join(_LABELS.get(f, f.names()[0]) for f in self.each()) or "nothing tracked"
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> Contains:
@@ -49,10 +53,6 @@ class Contains(Flag):
             except KeyError:
                 raise ValueError(f"unknown ingredient flag {name.lower()!r}") from None
         return out
-
-
-def _each(flags: Contains) -> list[Contains]:
-    return [f for f in Contains if f.value and f in flags]
 
 
 _LABELS: dict[Contains, str] = {
@@ -177,12 +177,15 @@ def noted(
     restrictions: Iterable[Restriction],
     may_excludes: Iterable[Restriction] = DEFAULT_MAY_EXCLUDES,
 ) -> list[tuple[Restriction, Contains]]:
-    """The "may contain" flags that are allowed but need a note (diets shown with a note)."""
+    """The "may contain" flags that are allowed but need a note (diets shown with a note); a
+    restriction the food breaks outright is not listed."""
     excludes = frozenset(may_excludes)
     return [
         (r, may_contain & r.forbidden & ~contains)
         for r in sorted(frozenset(restrictions), key=list(Restriction).index)
-        if r not in excludes and may_contain & r.forbidden & ~contains
+        if r not in excludes
+        and may_contain & r.forbidden & ~contains
+        and not contains & r.forbidden
     ]
 
 

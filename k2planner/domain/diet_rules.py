@@ -48,10 +48,6 @@ def _flags(names: Iterable[str]) -> Contains:
     return Contains.from_names(names)
 
 
-def _each(flags: Contains) -> list[Contains]:
-    return [f for f in Contains if f.value and f in flags]
-
-
 @dataclass(frozen=True)
 class _Rule:
     id: str
@@ -195,24 +191,24 @@ def derive_flags(
     text, g = fold(name), fold(group)
     groups = (g,)
     state: dict[Contains, tuple[str, str]] = {}
-    for f in _each(book.group_base.get(g, Contains.NONE)):
+    for f in (book.group_base.get(g, Contains.NONE)).each():
         state[f] = ("contains", f"its food group is {group}")
     for rule in book.rules:
         word = rule.match(text, groups)
         if not word:
             continue
         why = f"{rule.reason} (“{word}”)"
-        for f in _each(rule.clears):
+        for f in rule.clears.each():
             state[f] = ("free", why)
-        for f in _each(rule.contains):
+        for f in rule.contains.each():
             if state.get(f, ("",))[0] != "contains":
                 state[f] = ("contains", why)
-        for f in _each(rule.may):
+        for f in rule.may.each():
             if state.get(f, ("",))[0] != "contains":
                 state[f] = ("may", why)
     for rule in book.labels:
         word = rule.match(text, groups)
-        for f in _each(rule.free) if word else []:
+        for f in rule.free.each() if word else []:
             state[f] = ("free", f"{rule.reason} (“{word}”)")
     _defaults(book, text, g, group, state)
     return _to_flags(state)
@@ -221,7 +217,7 @@ def derive_flags(
 def _defaults(
     book: RuleBook, text: str, g: str, group: str, state: dict[Contains, tuple[str, str]]
 ) -> None:
-    undecided = [f for f in _each(ALL_FLAGS) if f not in state]
+    undecided = [f for f in ALL_FLAGS.each() if f not in state]
     if not undecided:
         return
     if g in book.composite:
@@ -253,7 +249,7 @@ def _to_flags(state: Mapping[Contains, tuple[str, str]]) -> DietFlags:
 
 def _from_review(entry: _Reviewed) -> DietFlags:
     note = f"reviewed: {entry.note}" if entry.note else "reviewed entry"
-    reasons = [(f.names()[0], note) for f in _each(entry.contains | entry.may)]
+    reasons = [(f.names()[0], note) for f in (entry.contains | entry.may).each()]
     return DietFlags(entry.contains, entry.may, tuple(sorted(reasons)))
 
 

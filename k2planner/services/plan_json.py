@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from k2planner.domain.advice import Advice
+from k2planner.domain.diet import Contains
+from k2planner.domain.foods import Food
 from k2planner.domain.judge import judge_day
 from k2planner.domain.k2 import K2Summary, K2Tally
 from k2planner.domain.nutrients import MK_FORMS, Nutrient
@@ -13,6 +17,7 @@ from k2planner.domain.planner.types import Mode
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.domain.vka import MK7_RICH_UG_PER_100G
 from k2planner.services.planning import PlanOutcome
+from k2planner.services.serialize import diet_json
 
 
 def _r(x: float | None, nd: int = 3) -> float | None:
@@ -39,12 +44,14 @@ def _tally(t: K2Tally) -> dict[str, Any]:
     }
 
 
-def _ingredient(u: IngredientUse, food_group: str) -> dict[str, Any]:
+def _ingredient(u: IngredientUse, food: Food) -> dict[str, Any]:
     return {
         "food_id": u.food_id,
         "source_id": u.source_id,
         "name": u.name,
-        "group": food_group,
+        "group": food.group,
+        "contains": food.contains.names(),
+        "may_contain": food.may_contain.names(),
         "grams": _r(u.grams, 2),
         "energy_kcal": _r(u.energy_kcal, 1),
         "k1_ug": _r(u.k1_ug),
@@ -69,7 +76,11 @@ def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
         "k1_ug": _r(pm.k1_ug),
         "mk7_ug": _r(pm.k2.by_form[Nutrient.MK7]),
         "energy_kcal": _r(pm.energy_kcal, 1),
-        "ingredients": [_ingredient(u, foods[u.food_id].group) for u in pm.ingredients],
+        **diet_json(
+            reduce(or_, (foods[u.food_id].contains for u in pm.ingredients), Contains.NONE),
+            reduce(or_, (foods[u.food_id].may_contain for u in pm.ingredients), Contains.NONE),
+        ),
+        "ingredients": [_ingredient(u, foods[u.food_id]) for u in pm.ingredients],
     }
 
 

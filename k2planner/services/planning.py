@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_meals, repo_state
 from k2planner.domain.advice import Advice, advise, refused_lock_notice
+from k2planner.domain.diet_notes import may_contain_advice
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, Slot
 from k2planner.domain.planner.details import PlanDetails, plan_details
@@ -194,8 +195,16 @@ class PlanningService:
         explained = explanation.advice() if explanation else None
         if vka_explanation is not None:
             explained = vka_explanation.advice()
+        notes = may_contain_advice(
+            (a.meal_id for a in result.assignments),
+            catalogue.meals,
+            catalogue.foods,
+            prefs.restrictions,
+            prefs.may_contain_excludes,
+        )
         advice = [
             *(refused_lock_notice(r) for r in refused),
+            *([notes] if notes else []),
             *advise(details, prefs, labels, explained),
         ]
         return PlanOutcome(

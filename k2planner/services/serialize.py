@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from k2planner.domain.diet import Contains, compatible_restrictions
+from k2planner.domain.diet import Contains, Restriction, compatible_restrictions, noted
 from k2planner.domain.foods import Food
 from k2planner.domain.nutrients import MACROS, MK_FORMS, Nutrient
 from k2planner.services.catalog import MealView
@@ -43,11 +43,13 @@ def food_to_dict(food: Food) -> dict[str, Any]:
 
 
 def diet_json(contains: Contains, may_contain: Contains) -> dict[str, Any]:
-    """``contains``, ``may_contain`` and ``suitable_for`` (by the default "may contain" rule)."""
+    """``contains``, ``may_contain``, ``suitable_for`` (by the default "may contain" rule) and
+    the restrictions among those that allow it only with a note."""
     return {
         "contains": contains.names(),
         "may_contain": (may_contain & ~contains).names(),
         "suitable_for": [r.value for r in compatible_restrictions(contains, may_contain)],
+        "suitable_with_a_note_for": [r.value for r, _ in noted(contains, may_contain, Restriction)],
     }
 
 

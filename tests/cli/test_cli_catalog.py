@@ -59,6 +59,10 @@ def test_foods_search_json_has_sources_and_nulls(
     ciqual = foods["ciqual:12736"]
     assert ciqual["menaquinones"]["MK-4"] is None
     assert ciqual["k2_total_ug"] is None and ciqual["k2_coverage"] == "unknown"
+    assert usda["contains"] == ["dairy"] and usda["may_contain"] == ["animal-additive"]
+    assert "rennet" in usda["flag_reasons"]["animal-additive"]
+    assert "vegetarian" in usda["suitable_for"] and "vegan" not in usda["suitable_for"]
+    assert usda["suitable_with_a_note_for"] == ["strict-vegetarian"]
 
 
 def test_foods_search_text_shows_unknown_as_dash(

@@ -239,3 +239,70 @@ def test_plan_json_stdout_is_pure_json_in_a_fresh_process(seeded_db: OpenedDatab
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["days"]
+
+
+def test_vegan_plan_refuses_a_locked_egg_dish_and_says_why(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """plan --diet vegan --lock mon:breakfast:scrambled-eggs-toast: no egg dish, the reason."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--json",
+        "--seed",
+        "3",
+        "--diet",
+        "vegan",
+        "--lock",
+        "mon:breakfast:scrambled-eggs-toast",
+        "--no-save",
+    )
+    assert code == 0
+    data = json.loads(out)
+    keys = [m["meal_key"] for d in data["days"] for m in d["meals"]]
+    assert "scrambled-eggs-toast" not in keys
+    refused = data["refused_locks"][0]
+    assert refused["day"] == 1 and "egg" in refused["why"] and "vegan" in refused["why"]
+    for day in data["days"]:
+        for meal in day["meals"]:
+            assert not set(meal.get("contains", [])) & {"meat", "fish", "dairy", "egg"}
+    code, text, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--seed",
+        "3",
+        "--diet",
+        "vegan",
+        "--lock",
+        "mon:breakfast:scrambled-eggs-toast",
+        "--no-save",
+    )
+    assert "was not kept" in text and "contains dairy, egg" in text
+
+
+def test_strict_vegetarian_plan_has_no_animal_rennet_and_notes_may_contain(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Strict vegetarian: no Parmesan or Gruyère; generic cheeses come with a note."""
+    code, out, _ = _run(
+        capsys,
+        "--db",
+        str(seeded_db.path),
+        "plan",
+        "--json",
+        "--seed",
+        "5",
+        "--diet",
+        "strict-vegetarian",
+        "--no-save",
+    )
+    assert code == 0
+    data = json.loads(out)
+    names = [i["name"].lower() for d in data["days"] for m in d["meals"] for i in m["ingredients"]]
+    assert not [n for n in names if "parmesan" in n or "gruyere" in n]
+    note = next(a for a in data["advice"] if a["kind"] == "diet-may-contain")
+    assert "animal rennet" in note["text"] and "labelled vegetarian" in note["text"]

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from k2planner.db import migrate
-from k2planner.db.database import open_database
+from k2planner.db.database import OpenedDatabase, open_database
+from k2planner.db.diet_refresh import refresh_diet_flags
 from k2planner.db.engine import make_file_engine
+from k2planner.domain.diet import Contains
 
 
 def _sha(path: Path) -> str:
@@ -146,3 +148,29 @@ def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path, resour
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_changed_rules_re_derive_flags_but_keep_the_users(seeded_db: OpenedDatabase) -> None:
+    """When the bundled rules change, foods are derived again on open; flags the user set
+    stay as they are; with unchanged rules nothing is touched."""
+    engine = seeded_db.engine
+    with engine.begin() as c:
+        c.exec_driver_sql(
+            "UPDATE food SET contains = 0, may_contain = 0 WHERE source_id = ?", ("usda:01022",)
+        )
+        c.exec_driver_sql(
+            "UPDATE food SET contains = 0, flags_user_set = 1 WHERE source_id = ?", ("usda:01009",)
+        )
+    assert refresh_diet_flags(engine) == 0  # same rules: the stored digest matches
+    with engine.begin() as c:
+        c.exec_driver_sql("UPDATE meta SET value = 'old' WHERE key = 'diet_rules_sha256'")
+    assert refresh_diet_flags(engine) >= 1
+    with engine.connect() as c:
+        flags = dict(
+            c.exec_driver_sql(
+                "SELECT source_id, contains FROM food"
+                " WHERE source_id IN ('usda:01022', 'usda:01009')"
+            ).all()
+        )
+    assert Contains(flags["usda:01022"]) & Contains.DAIRY
+    assert flags["usda:01009"] == 0

@@ -14,8 +14,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_meals
-from k2planner.db.seed import load_meal_file
+from k2planner.db.seed import SeedError, load_meal_file
 from k2planner.domain.diet import Restriction, allowed
+from k2planner.domain.diet_rules import derive_flags
 from k2planner.domain.meals import Slot, meal_nutrition
 from k2planner.domain.nutrients import Nutrient, Tier
 
@@ -101,11 +102,13 @@ def test_each_slot_has_real_choice(
     with Session(seeded_engine) as s:
         meals = repo_meals.load_meals(s)
         foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+    flags = {m.id: meal_nutrition(m, foods) for m in meals}
     for slot in Slot:
         n = sum(
             1
             for m in meals
-            if slot in m.slots and allowed(meal_nutrition(m, foods).contains, restrictions)
+            if slot in m.slots
+            and allowed(flags[m.id].contains, restrictions, flags[m.id].may_contain)
         )
         assert n >= 8, f"{slot.value} under {restrictions}: only {n} meals"
 
@@ -140,3 +143,32 @@ def test_seeded_file_is_a_plain_sqlite_database(seeded_db) -> None:  # type: ign
     assert seeded_db.path is not None
     with sqlite3.connect(seeded_db.path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM meal").fetchone()[0] >= 150
+
+
+def test_every_bundled_meal_has_what_its_name_says(seeded_engine: Engine) -> None:
+    """Walk all bundled meals: what the rules read in a meal's name ("Gouda omelette": dairy,
+    egg) is contained (or may be) by its ingredients, so no meal's diet flags are wrong by a
+    missing or mislabelled ingredient; and no meal with a meat, fish or dairy word is vegan."""
+    with Session(seeded_engine) as s:
+        meals = repo_meals.load_meals(s)
+        foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+    problems = []
+    for m in meals:
+        n = meal_nutrition(m, foods)
+        said = derive_flags(m.name, "dishes").contains
+        missing = said & ~(n.contains | n.may_contain)
+        if missing:
+            problems.append(f"{m.key}: the name says {missing.names()}, the ingredients do not")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_diet_tag_in_the_meal_file_is_refused(tmp_path: Path, resources: Path) -> None:
+    """meals.toml cannot claim a diet: flags come from the ingredients only."""
+    text = (resources / "meals" / "meals.toml").read_text(encoding="utf-8")
+    assert 'tags = ["vegan"' not in text and '"gluten-free"]' not in text
+    bad = text.replace('tags = ["k2-rich", "high-protein"]', 'tags = ["vegan", "high-protein"]', 1)
+    assert bad != text
+    path = tmp_path / "meals.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(SeedError, match="name a diet"):
+        load_meal_file(path)

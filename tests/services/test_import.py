@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
+from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.food_input import Severity
-from k2planner.domain.importing.mapping import parse_mapping_spec
+from k2planner.domain.importing.mapping import guess_field, parse_mapping_spec
 from k2planner.domain.importing.records import FileFormat
 from k2planner.domain.nutrients import Nutrient, Tier
 from k2planner.services.catalog import CatalogService
@@ -333,3 +335,78 @@ def test_hostile_json_is_a_clear_error(tmp_path: Path) -> None:
     bad_version = write(tmp_path, "v.json", '{"format": "k2planner-export", "version": "x"}')
     [issue] = read_import(bad_version).issues
     assert "version" in issue.message
+
+
+def test_allergen_columns_decide_the_flags_they_cover(
+    tmp_path: Path, seeded_engine: Engine
+) -> None:
+    """A "contains" column states the allergens (the others are free); "may contain" gives
+    traces; meat and fish still come from the rules; nothing unknown becomes free."""
+    text = (
+        "Food,Allergens,May contain,K2 (µg)\n"
+        'Seeded spelt crackers,"wheat, sesame",milk,1\n'
+        "Quorn mince,,,\n"
+        "Mystery bar,none,,\n"
+        "Odd snack,kryptonite,,\n"
+    )
+    parsed = read_import(write(tmp_path, "labels.csv", text))
+    fields = {guess_field(h) for h in headers_of(write(tmp_path, "labels.csv", text))}
+    assert {"contains", "may_contain"} <= fields
+    ImportService(seeded_engine).commit(parsed)
+    crackers = _food(seeded_engine, "Seeded spelt crackers")
+    assert crackers.contains == Contains.GLUTEN and crackers.may_contain & Contains.DAIRY
+    assert not crackers.may_contain & (Contains.EGG | Contains.NUTS | Contains.SOY)
+    assert "column 'Allergens'" in crackers.diet.reason(Contains.GLUTEN)
+    quorn = _food(seeded_engine, "Quorn mince")
+    assert quorn.contains & Contains.EGG and not quorn.contains & Contains.MEAT
+    mystery = _food(seeded_engine, "Mystery bar")
+    assert not mystery.may_contain & Contains.NUTS  # the file said: no allergens
+    assert mystery.may_contain & Contains.MEAT  # but it said nothing about meat
+    odd = _food(seeded_engine, "Odd snack")
+    assert odd.may_contain & Contains.NUTS  # an unknown word frees nothing
+
+
+def test_open_food_facts_allergens_traces_and_analysis(
+    tmp_path: Path, seeded_engine: Engine
+) -> None:
+    """OFF allergens cover the allergens when there is an ingredient list; traces are "may
+    contain"; "en:vegan" frees the animal flags; a conflict with the name stays "may"."""
+    doc = {
+        "products": [
+            {
+                "code": "1",
+                "product_name": "Parmigiano Reggiano",
+                "ingredients_text": "milk, salt, rennet",
+                "allergens_tags": [],
+                "nutriments": {},
+            },
+            {
+                "code": "2",
+                "product_name": "Dark chocolate 85%",
+                "ingredients_text": "cocoa mass, sugar",
+                "allergens_tags": [],
+                "traces_tags": ["en:milk", "en:nuts"],
+                "ingredients_analysis_tags": ["en:vegan"],
+                "nutriments": {},
+            },
+        ]
+    }
+    path = write(tmp_path, "products.json", json.dumps(doc))
+    ImportService(seeded_engine).commit(read_import(path))
+    parm = _food(seeded_engine, "Parmigiano Reggiano")
+    assert parm.contains & Contains.ANIMAL_ADDITIVE and parm.may_contain & Contains.DAIRY
+    assert "but" in parm.diet.reason(Contains.DAIRY)
+    dark = _food(seeded_engine, "Dark chocolate 85%")
+    assert dark.may_contain & Contains.DAIRY and dark.may_contain & Contains.NUTS
+    assert not (dark.contains | dark.may_contain) & (Contains.MEAT | Contains.EGG)
+    assert "traces" in dark.diet.reason(Contains.DAIRY)
+
+
+def test_flags_set_in_the_preview_are_kept(tmp_path: Path, seeded_engine: Engine) -> None:
+    """ImportOptions.flags_per_row (the preview's choice) wins and is never re-derived."""
+    parsed = read_import(write(tmp_path, "one.csv", "Food,K2 (µg)\nHouse cheese,5\n"))
+    row = parsed.foods[0].row
+    chosen = DietFlags(Contains.DAIRY, Contains.NONE, (("dairy", "you set this"),))
+    ImportService(seeded_engine).commit(parsed, ImportOptions(flags_per_row={row: chosen}))
+    food = _food(seeded_engine, "House cheese")
+    assert food.contains == Contains.DAIRY and food.may_contain == Contains.NONE

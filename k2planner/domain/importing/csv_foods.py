@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from k2planner.domain.food_input import Severity, check_totals, check_value, convert
+from k2planner.domain.importing.allergens import stated_flags
 from k2planner.domain.importing.mapping import ColumnMap, guess_mapping
 from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
 from k2planner.domain.importing.text import (
@@ -234,4 +235,9 @@ def _parse_row(
         values=values,
         note=text.get("note", ""),
         origin=origin,
+        **stated_flags(
+            text.get("contains", ""),
+            text.get("may_contain", ""),
+            f"the file (column {_header(header, cols, 'contains')!r})",
+        ),
     )

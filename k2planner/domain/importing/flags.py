@@ -9,13 +9,9 @@ the flag becomes "may contain": a conflict is never resolved towards "free".
 
 from __future__ import annotations
 
-from k2planner.domain.diet import Contains, DietFlags
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.diet_rules import RuleBook, derive_flags
 from k2planner.domain.importing.records import FoodRecord
-
-
-def _each(flags: Contains) -> list[Contains]:
-    return [f for f in Contains if f.value and f in flags]
 
 
 def record_flags(record: FoodRecord, group: str, book: RuleBook | None = None) -> DietFlags:
@@ -32,7 +28,7 @@ def record_flags(record: FoodRecord, group: str, book: RuleBook | None = None) -
     contains = said_contains | (derived.contains & ~covered)
     may = said_may | conflict | (derived.may_contain & ~covered)
     reasons = dict(derived.reasons)
-    for f in _each(covered):
+    for f in covered.each():
         name = f.names()[0]
         if f & said_contains:
             reasons[name] = f"{record.flags_source} says it contains it"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from k2planner.domain.nutrients import Nutrient
 
-TEXT_FIELDS = ("name", "group", "source_id", "note", "basis_g", "brand")
+TEXT_FIELDS = ("name", "group", "source_id", "note", "basis_g", "brand", "contains", "may_contain")
 FIELD_LABELS = {
     "name": "Food name",
     "group": "Food group",
@@ -21,6 +21,8 @@ FIELD_LABELS = {
     "note": "Note",
     "basis_g": "Values are per … g",
     "brand": "Brand",
+    "contains": "Contains (allergens, diet flags)",
+    "may_contain": "May contain (traces)",
     **{n.value: f"{n.label} ({n.unit})" for n in Nutrient},
 }
 
@@ -99,6 +101,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("brand", re.compile(r"^brands?$|brand[\s_]?(?:name|owner)")),
+    (
+        "may_contain",
+        re.compile(r"may[\s_-]?contain|^traces?(?:_tags|_en)?$|spuren|sporen|peut contenir"),
+    ),
+    (
+        "contains",
+        re.compile(
+            r"^(?:contains|allergens?(?:_tags|_en)?|allergies|allergenen|allergene|"
+            r"allerg[eè]nes|allergeni|al[eé]rgenos|enth[aä]lt|bevat|contient)$"
+        ),
+    ),
     ("group", re.compile(r"group|categor|kategor|gruppe|groep|^type$")),
     ("note", re.compile(r"^(?:note|notes|comment|comments|remarks?)$")),
     (

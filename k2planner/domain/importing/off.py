@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from k2planner.domain.food_input import Severity, check_totals, check_value
+from k2planner.domain.importing.allergens import off_flags
 from k2planner.domain.importing.csv_foods import parse_csv
 from k2planner.domain.importing.mapping import ColumnMap
 from k2planner.domain.importing.records import (
@@ -172,6 +173,7 @@ def _product(p: dict[str, Any], i: int, label: str, issues: list[Issue]) -> Food
         values=values,
         note=note,
         origin=f"Open Food Facts {code}".strip(),
+        **off_flags(p),
     )
 
 
@@ -185,7 +187,14 @@ def parse_off_csv(data: bytes, rows: list[list[str]], label: str) -> ParsedFile:
     """Read an Open Food Facts CSV export (tab-separated, grams per 100 g)."""
     header = [c.strip().lower() for c in rows[0]]
     cols: list[ColumnMap] = []
-    wanted = {"code": "source_id", "product_name": "name", "brands": "brand", "categories": "group"}
+    wanted = {
+        "code": "source_id",
+        "product_name": "name",
+        "brands": "brand",
+        "categories": "group",
+        "allergens": "contains",
+        "traces": "may_contain",
+    }
     for i, h in enumerate(header):
         if h in wanted:
             cols.append(ColumnMap(i, rows[0][i], wanted[h]))
