@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from k2planner.domain.diet import Contains
+from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.foods import Food
 from k2planner.domain.k2 import K2Tally, tally_k2
 from k2planner.domain.nutrients import MACROS, Nutrient
@@ -129,4 +129,27 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
         may |= food.may_contain
     return MealNutrition(
         tally_k2(summaries), k1, k1_known, macros, contains, grams, vk_other, may & ~contains
+    )
+
+
+def meal_flags(meal: Meal, foods: Mapping[int, Food]) -> DietFlags:
+    """A meal's diet flags: the union of its ingredients', each reason naming the ingredient
+    ("Cheese, gouda: cheese is often made with animal rennet …")."""
+    contains = may = Contains.NONE
+    reasons: dict[str, list[str]] = {}
+    for ing in meal.ingredients:
+        food = foods[ing.food_id]
+        contains |= food.contains
+        may |= food.may_contain
+        for flag in (food.contains | food.may_contain).each():
+            why = food.diet.reason(flag)
+            reasons.setdefault(flag.names()[0], []).append(
+                f"{food.name}: {why}" if why else food.name
+            )
+    may &= ~contains
+    kept = (contains | may).names()
+    return DietFlags(
+        contains,
+        may,
+        tuple(sorted((k, "; ".join(dict.fromkeys(v))) for k, v in reasons.items() if k in kept)),
     )

@@ -126,6 +126,10 @@ class ImportService:
             known.add(fid, sid, name)
         return known
 
+    def row_flags(self, parsed: ParsedFile) -> dict[int, DietFlags]:
+        """The diet flags each food row would get (for the preview; cheap, no database)."""
+        return {r.row: record_flags(r, r.group.strip() or "Imported foods") for r in parsed.foods}
+
     def duplicates(self, parsed: ParsedFile) -> dict[int, Duplicate]:
         """Records matching an existing food by source id (or a known alias), else by name."""
         with self._engine.connect() as conn:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 from sqlalchemy.engine import Engine
 
+from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.nutrients import Nutrient
 from k2planner.services.catalog import CatalogService
 from k2planner.services.importer import ImportService, OnDuplicate
 from k2planner.ui.dialogs.import_dialog import ImportDialog
 from k2planner.ui.dialogs.import_summary import SummaryDialog
+from k2planner.ui.dialogs.row_flags import RowFlagsDialog
 from k2planner.ui.models.import_models import MappingModel, MappingRow, PreviewModel, PreviewRow
 from k2planner.ui.workers import TaskRunner
 
@@ -286,3 +290,46 @@ def test_only_the_newest_mapping_counts(qtbot, seeded_engine: Engine, tmp_path: 
     qtbot.waitUntil(lambda: dlg._reading == 0, timeout=20000)
     assert [r.values.get(Nutrient.K2_REPORTED) for r in dlg.preview.rows] == [75.0, 8.4, 90.0]
     assert dlg.import_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_preview_shows_diet_flags_and_the_row_menu_changes_them(
+    qtbot,
+    seeded_engine: Engine,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each row shows the flags it will get (Bergkäse: animal rennet); "Diet flags…" in the
+    row's context menu sets them, and the import keeps the choice."""
+    path = tmp_path / "d.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dlg = _dialog(qtbot, seeded_engine, path)
+    rows = {r.name: r for r in dlg.preview.rows}
+    berg = rows["Bergkäse"]
+    assert berg.flags is not None and berg.flags.contains & Contains.ANIMAL_ADDITIVE
+    col = dlg.preview.column_index("Diet")
+    assert "dairy" in dlg.preview.index(2, col).data()
+    tip = dlg.preview.index(2, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert "animal rennet" in tip
+    chosen = DietFlags(Contains.DAIRY, Contains.NONE, (("dairy", "you set this"),))
+    monkeypatch.setattr(RowFlagsDialog, "ask", classmethod(lambda cls, p, name, f: chosen))
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.text() == "Diet flags…")
+        menu.setActiveAction(action)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, pick)
+    pos = dlg.preview_view.visualRect(dlg.preview.index(2, 1)).center()
+    dlg.preview_view.customContextMenuRequested.emit(pos)
+    assert dlg.preview.rows[2].flags == chosen and dlg.preview.rows[2].flags_set
+    assert "✎" in dlg.preview.index(2, col).data()
+    with qtbot.waitSignal(dlg.imported, timeout=20000):
+        dlg.import_button.click()
+    berg_food = next(
+        f for f in CatalogService(seeded_engine).search_foods("Bergkäse", 5) if f.name == "Bergkäse"
+    )
+    assert berg_food.contains == Contains.DAIRY and berg_food.may_contain == Contains.NONE
+    _summary(dlg).close()

@@ -19,7 +19,7 @@ from k2planner.ui.models.foods_model import (
     FoodPage,
     FoodsPagedModel,
     k2_total,
-    restriction_mask,
+    restriction_masks,
 )
 from k2planner.ui.models.meals_model import MealRow, MealsTableModel
 from k2planner.ui.models.plan_model import CellKind, WeekGridModel
@@ -141,9 +141,21 @@ def test_foods_paged_model_sorts_filters_and_fetches_more(
     known = [i for i, r in enumerate(model.rows) if k2_total(r) is not None]
     assert not unknown or max(known) < min(unknown)  # unknown K2 sorts last
     assert model.data(model.index(unknown[0], k2_col)) == "–" if unknown else True
-    model.set_query(FoodQuery(text="gouda", forbidden=restriction_mask(Restriction.VEGAN)))
+    forbidden, may = restriction_masks(Restriction.VEGAN, frozenset())
+    model.set_query(FoodQuery(text="gouda", forbidden=forbidden, may_forbidden=may))
     _settle(qtbot, model)
     assert model.total == 0
+    diet_col = model.column_index("Diet")
+    forbidden, may = restriction_masks(Restriction.DAIRY_FREE, frozenset({Restriction.DAIRY_FREE}))
+    model.set_query(FoodQuery(text="chocolate, dark", forbidden=forbidden, may_forbidden=may))
+    _settle(qtbot, model)
+    assert model.total == 0  # dark chocolate may contain milk: out for a milk allergy
+    model.set_query(FoodQuery(text="chocolate, dark", forbidden=forbidden))
+    _settle(qtbot, model)
+    assert model.total > 0
+    cell = model.data(model.index(0, diet_col))
+    tip = model.data(model.index(0, diet_col), Qt.ItemDataRole.ToolTipRole)
+    assert "may: dairy" in cell and "May contain dairy" in tip and "milk chocolate" in tip
     qtmodeltester.check(model)
     _settle(qtbot, model)
     model.set_query(FoodQuery(mine_only=True))

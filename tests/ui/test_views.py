@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from k2planner.domain.advice import Kind, vka_warning
+from k2planner.domain.diet import Contains, DietFlags, Restriction
 from k2planner.domain.food_input import Severity
 from k2planner.domain.meals import Slot
 from k2planner.domain.nutrients import Nutrient
@@ -18,6 +19,7 @@ from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.planning import PlanOutcome
 from k2planner.ui.dialogs.food_editor import FoodEditorDialog, parse_number
+from k2planner.ui.dialogs.row_flags import RowFlagsDialog
 from k2planner.ui.dialogs.settings import SettingsDialog
 from k2planner.ui.dialogs.welcome import WelcomeDialog
 from k2planner.ui.models.plan_model import CellKind
@@ -173,7 +175,11 @@ def test_food_editor_decimal_comma_and_unit_question(qtbot, seeded_engine) -> No
     dlg = FoodEditorDialog(["Your foods"], svc.check)
     qtbot.addWidget(dlg)
     qtbot.keyClicks(dlg.name, "Farm Gouda")
-    assert dlg.flags["dairy"].isChecked()
+    dairy = dlg.flags.boxes[Contains.DAIRY]
+    assert dairy.checkState() == Qt.CheckState.Checked  # "Gouda" is cheese: contains dairy
+    assert "dairy" in dairy.toolTip() or "cheese" in dairy.toolTip()
+    dlg.flags.boxes[Contains.ANIMAL_ADDITIVE].setCheckState(Qt.CheckState.Unchecked)
+    assert dlg.food_input().contains is not None  # the user's choice is kept
     dlg.values[Nutrient.ENERGY][0].setText("356,5")
     edit, unit = dlg.values[Nutrient.MK7]
     edit.setText("850")
@@ -194,3 +200,33 @@ def test_grid_cells_are_meals_and_totals(plan_view) -> None:  # type: ignore[no-
     assert all(c is not None and c.kind is CellKind.TOTALS and c.status == "ok" for c in cells)
     header = view.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == view.outcome.day_labels[0]  # type: ignore[union-attr]
+
+
+def test_settings_may_contain_policy_and_strict_vegetarian(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Diet tab offers strict vegetarian, and per restriction whether "may contain"
+    leaves a meal out (allergies ticked by default, diets not)."""
+    dlg = SettingsDialog(Preferences(), {}, {})
+    qtbot.addWidget(dlg)
+    assert Restriction.STRICT_VEGETARIAN in dlg.restrictions.boxes
+    boxes = dlg.may_contain.boxes
+    assert boxes[Restriction.NUT_FREE].isChecked() and not boxes[Restriction.VEGAN].isChecked()
+    boxes[Restriction.VEGAN].setChecked(True)
+    boxes[Restriction.NUT_FREE].setChecked(False)
+    prefs = dlg.preferences()
+    assert Restriction.VEGAN in prefs.may_contain_excludes
+    assert Restriction.NUT_FREE not in prefs.may_contain_excludes
+    again = Preferences.from_json(prefs.to_json())
+    assert again.may_contain_excludes == prefs.may_contain_excludes
+
+
+def test_row_flags_dialog_cycles_three_states(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A click cycles free → may contain → contains; OK returns the flags with the reason."""
+    dlg = RowFlagsDialog("Odd snack", DietFlags(Contains.DAIRY))
+    qtbot.addWidget(dlg)
+    nuts = dlg.editor.boxes[Contains.NUTS]
+    assert nuts.checkState() == Qt.CheckState.Unchecked
+    nuts.click()
+    assert nuts.checkState() == Qt.CheckState.PartiallyChecked
+    flags = dlg.flags()
+    assert flags.contains == Contains.DAIRY and flags.may_contain == Contains.NUTS
+    assert flags.reason(Contains.NUTS) == "you set this in the import preview"

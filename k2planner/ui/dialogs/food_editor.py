@@ -7,14 +7,12 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k2planner.domain.diet import Contains
-from k2planner.domain.diet_rules import derive_contains
+from k2planner.domain.diet_rules import derive_flags
 from k2planner.domain.food_input import FoodInput, NormalisedFood
 from k2planner.domain.foods import Food, Portion
 from k2planner.domain.nutrients import Nutrient
+from k2planner.ui.widgets.diet_flags import DietFlagsEditor
 
 FIELDS: list[tuple[Nutrient, str, list[str]]] = [
     (Nutrient.ENERGY, "Energy", ["kcal", "kJ"]),
@@ -41,7 +39,6 @@ FIELDS: list[tuple[Nutrient, str, list[str]]] = [
     (Nutrient.MK7, "Vitamin K2 as MK-7", ["µg", "mg"]),
     (Nutrient.K2_REPORTED, "Vitamin K2, form not stated", ["µg", "mg"]),
 ]
-FLAG_NAMES = ["meat", "fish", "dairy", "egg", "gluten", "soy", "nuts", "other_animal"]
 
 
 def parse_number(text: str) -> float | None:
@@ -115,16 +112,11 @@ class FoodEditorDialog(QDialog):
         hint = QLabel("Leave a field empty when the label does not give it: unknown is not zero.")
         hint.setWordWrap(True)
 
-        flags_box = QGroupBox("Contains (guessed from the name; correct it if needed)")
-        fl = QGridLayout(flags_box)
-        self.flags: dict[str, QCheckBox] = {}
-        for i, name in enumerate(FLAG_NAMES):
-            box = QCheckBox(name.replace("_", " ").replace("other animal", "honey / other animal"))
-            box.toggled.connect(self._flags_edited)
-            self.flags[name] = box
-            fl.addWidget(box, i // 4, i % 4)
+        flags_box = DietFlagsEditor("Diet flags (derived from the name; correct them if needed)")
+        flags_box.edited.connect(self._flags_edited)
+        self.flags = flags_box
         if food is not None:
-            self._set_flags(food.contains)
+            flags_box.set_flags(food.diet)
 
         self.portion_unit = QLineEdit(food.portions[0].unit if food and food.portions else "")
         self.portion_unit.setPlaceholderText("e.g. slice")
@@ -164,19 +156,12 @@ class FoodEditorDialog(QDialog):
         self.per_serving.toggled.connect(self._validate)
         self._validate()
 
-    def _set_flags(self, contains: Contains) -> None:
-        names = set(contains.names())
-        for name, box in self.flags.items():
-            box.blockSignals(True)
-            box.setChecked(name in names)
-            box.blockSignals(False)
-
-    def _flags_edited(self, _checked: bool) -> None:
+    def _flags_edited(self) -> None:
         self._flags_touched = True
 
     def _name_changed(self, text: str) -> None:
         if not self._flags_touched:
-            self._set_flags(derive_contains(text, self.group.currentText()))
+            self.flags.set_flags(derive_flags(text, self.group.currentText() or "Your foods"))
         self._validate()
 
     def food_input(self) -> FoodInput:
@@ -189,7 +174,7 @@ class FoodEditorDialog(QDialog):
                 raise ValueError(f"{nutrient.label}: {edit.text()!r} is not a number") from None
             if number is not None:
                 values[nutrient] = (number, unit.currentText())
-        contains = Contains.from_names(n for n, b in self.flags.items() if b.isChecked())
+        contains, may = self.flags.value()
         portions: tuple[Portion, ...] = ()
         if self.portion_unit.text().strip() and self.portion_grams.value() > 0:
             portions = (Portion(1.0, self.portion_unit.text().strip(), self.portion_grams.value()),)
@@ -198,7 +183,8 @@ class FoodEditorDialog(QDialog):
             group=self.group.currentText().strip() or "Your foods",
             basis_grams=self.serving.value() if self.per_serving.isChecked() else 100.0,
             values=values,
-            contains=contains,
+            contains=contains if self._flags_touched else None,
+            may_contain=may,
             portions=portions,
         )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.importing.mapping import FIELD_LABELS, ColumnMap, guess_mapping
 from k2planner.domain.importing.records import FileFormat, ParsedFile
 from k2planner.services.import_read import ImportFileError, read_import, table_head
@@ -39,6 +39,8 @@ from k2planner.services.importer import (
 )
 from k2planner.ui.dialogs.common import show_error
 from k2planner.ui.dialogs.import_summary import SummaryDialog
+from k2planner.ui.dialogs.import_support import ProgressCounter, ReadResult
+from k2planner.ui.dialogs.row_flags import RowFlagsDialog
 from k2planner.ui.models.import_models import (
     MappingModel,
     MappingRow,
@@ -83,12 +85,14 @@ class ImportDialog(QDialog):
         self._path = path
         self._parsed: ParsedFile | None = None
         self._per_row: dict[int, OnDuplicate] = {}
+        self._flags_per_row: dict[int, DietFlags] = {}
+        self._derived: dict[int, DietFlags] = {}
         self._dups: dict[int, Duplicate] = {}
         self._reading = 0
         self._generation = 0
         self.progress: QProgressDialog | None = None
         self._cancel = threading.Event()
-        self._counter = _Counter()
+        self._counter = ProgressCounter()
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._poll_progress)
@@ -178,12 +182,14 @@ class ImportDialog(QDialog):
         generation = self._generation
         path, importer = self._path, self._importer
 
-        def work() -> _Read:
+        def work() -> ReadResult:
             parsed = read_import(path, mapping=mapping)
             head = None
             if mapping is None and parsed.format is FileFormat.CSV and not parsed.keeps_provenance:
                 head = table_head(path)
-            return _Read(generation, parsed, importer.duplicates(parsed), head)
+            return ReadResult(
+                generation, parsed, importer.duplicates(parsed), head, importer.row_flags(parsed)
+            )
 
         def failed(exc: BaseException, tb: str) -> None:
             self._reading -= 1
@@ -197,11 +203,12 @@ class ImportDialog(QDialog):
 
     def _loaded(self, result: object) -> None:
         self._reading -= 1
-        assert isinstance(result, _Read)
+        assert isinstance(result, ReadResult)
         if result.generation != self._generation:
             return
         parsed = result.parsed
         self._parsed, self._dups = parsed, result.duplicates
+        self._derived = result.flags
         generic_csv = parsed.format is FileFormat.CSV and not parsed.keeps_provenance
         self.mapping_view.setVisible(generic_csv)
         self.mapping_label.setVisible(generic_csv)
@@ -237,7 +244,16 @@ class ImportDialog(QDialog):
             return
         dups = self._dups
         default = OnDuplicate(str(self.on_duplicate.currentData()))
-        self.preview.set_rows(preview_rows(parsed, dups, self._per_row, default))
+        self.preview.set_rows(
+            preview_rows(
+                parsed,
+                dups,
+                self._per_row,
+                default,
+                {**self._derived, **self._flags_per_row},
+                frozenset(self._flags_per_row),
+            )
+        )
         self.preview_view.resizeColumnsToContents()
         self.preview_view.setColumnWidth(1, 260)
         errors = len(parsed.error_rows() - {0})
@@ -255,19 +271,37 @@ class ImportDialog(QDialog):
 
     def _row_menu(self, pos: QPoint) -> None:
         row = self.preview.row(self.preview_view.indexAt(pos))
-        if row is None or not row.duplicate_of:
+        if row is None or (not row.duplicate_of and row.flags is None):
             return
         menu = QMenu(self)
-        for label, action in (
-            ("Skip this row", OnDuplicate.SKIP),
-            ("Update the existing food", OnDuplicate.UPDATE),
-            ("Add as a new food", OnDuplicate.ADD),
-        ):
-            chosen = menu.addAction(label)
-            chosen.setData(action.value)
+        if row.flags is not None:
+            flags_action = menu.addAction("Diet flags…")
+            flags_action.setData("flags")
+        if row.duplicate_of:
+            for label, action in (
+                ("Skip this row", OnDuplicate.SKIP),
+                ("Update the existing food", OnDuplicate.UPDATE),
+                ("Add as a new food", OnDuplicate.ADD),
+            ):
+                chosen = menu.addAction(label)
+                chosen.setData(action.value)
         picked = menu.exec(self.preview_view.viewport().mapToGlobal(pos))
-        if picked is not None:
+        if picked is None:
+            return
+        if picked.data() == "flags":
+            self.edit_row_flags(row.row)
+        else:
             self._set_row_action(row.row, OnDuplicate(str(picked.data())))
+
+    def edit_row_flags(self, row: int) -> None:
+        """Let the user set the diet flags of one row of the file."""
+        current = next((r for r in self.preview.rows if r.row == row), None)
+        if current is None or current.flags is None:
+            return
+        chosen = RowFlagsDialog.ask(self, current.name, current.flags)
+        if chosen is not None:
+            self._flags_per_row[row] = chosen
+            self._refresh_preview()
 
     def _set_row_action(self, row: int, action: OnDuplicate) -> None:
         self._per_row[row] = action
@@ -281,6 +315,7 @@ class ImportDialog(QDialog):
             dict(self._per_row),
             self.skip_bad.isChecked(),
             UnitFix(str(self.unit_fix.currentData())),
+            flags_per_row=dict(self._flags_per_row),
         )
 
     def _run(self) -> None:
@@ -288,7 +323,7 @@ class ImportDialog(QDialog):
         if parsed is None or self._reading:
             return
         self._cancel = threading.Event()
-        self._counter = _Counter()
+        self._counter = ProgressCounter()
         progress = QProgressDialog("Importing…", "Cancel", 0, max(1, len(parsed.foods)), self)
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -346,28 +381,3 @@ class ImportDialog(QDialog):
             SummaryDialog(exc.summary, self, str(exc)).open()
         else:
             show_error(self, "Import", f"The import failed; nothing was imported: {exc}", tb)
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What a worker read: the checked file, its duplicates, the header and first row."""
-
-    generation: int
-    parsed: ParsedFile
-    duplicates: dict[int, Duplicate]
-    head: tuple[list[str], list[str]] | None
-
-
-class _Counter:
-    """Progress written by the worker and read by a timer on the GUI thread.
-
-    Plain attributes (no Qt call from the worker): the GUI polls them ten times a second.
-    """
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.total = 0
-
-    def report(self, done: int, total: int) -> None:
-        """Called on the worker."""
-        self.done, self.total = done, total

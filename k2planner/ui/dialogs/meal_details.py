@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from k2planner.domain.diet import compatible_restrictions
 from k2planner.domain.foods import Food
-from k2planner.domain.meals import Meal, meal_nutrition
+from k2planner.domain.meals import Meal, meal_flags, meal_nutrition
 from k2planner.domain.nutrients import Nutrient
+from k2planner.ui.diet_text import flags_html
 from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
 from k2planner.ui.widgets.fit import fit_to_screen
 
@@ -64,8 +64,6 @@ class MealDetailsDialog(QDialog):
         )
         if n.k2.unsplit_ug > 0.05:
             forms += f", forms unknown {n.k2.unsplit_ug:.1f}"
-        suitable = ", ".join(r.value for r in compatible_restrictions(n.contains)) or "—"
-        contains = ", ".join(n.contains.names()) or "none of the tracked allergens"
         serv = "1 serving" if servings == 1 else f"{servings:g} servings"
         head = QLabel(
             f"<h3>{html.escape(meal.name)}</h3>"
@@ -74,8 +72,7 @@ class MealDetailsDialog(QDialog):
             f" · {serv} per person</p>"
             f"<p><b>K2 {n.k2.text(1)}</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "
             f"{n.energy_kcal:.0f} kcal<br>{html.escape(n.k2.coverage_text())}; unknown K2 is "
-            f"counted as 0.<br>Contains: {html.escape(contains)}<br>Suitable for: "
-            f"{html.escape(suitable)}</p>"
+            f"counted as 0.</p><p>{flags_html(meal_flags(meal, foods))}</p>"
             + (f"<p>{html.escape(meal.description)}</p>" if meal.description else "")
         )
         head.setWordWrap(True)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from k2planner.domain.foods import Food
-from k2planner.domain.meals import SLOT_ORDER, Ingredient, Meal, Slot, meal_nutrition
+from k2planner.domain.meals import SLOT_ORDER, Ingredient, Meal, Slot, meal_flags, meal_nutrition
 from k2planner.domain.nutrients import Nutrient
 from k2planner.services.user_meals import MealInput, check_meal
+from k2planner.ui.diet_text import flags_short
 from k2planner.ui.models.base import Column, RowTableModel
 from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
 from k2planner.ui.widgets.fit import fit_to_screen
@@ -235,8 +236,8 @@ class MealEditorDialog(QDialog):
         n = meal_nutrition(meal, self._foods)
         self.summary.setText(
             f"Per serving: K2 {n.k2.text(1)} ({n.k2.coverage_text()}), K1 "
-            f"{n.k1_ug:.1f} µg, {n.energy_kcal:.0f} kcal. Contains: "
-            f"{', '.join(n.contains.names()) or 'nothing tracked'}."
+            f"{n.k1_ug:.1f} µg, {n.energy_kcal:.0f} kcal. Diet flags: "
+            f"{flags_short(meal_flags(meal, self._foods))}."
         )
 
     def _save(self) -> None:

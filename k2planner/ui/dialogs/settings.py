@@ -27,6 +27,7 @@ from k2planner.domain.meals import SLOT_ORDER
 from k2planner.domain.preferences import Preferences, Units
 from k2planner.ui.dialogs.common import AnticoagulantPicker, RestrictionPicker, show_error
 from k2planner.ui.widgets.fit import fit_to_screen, scrolling
+from k2planner.ui.widgets.may_contain import MayContainPicker
 
 
 def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 10) -> QDoubleSpinBox:
@@ -86,6 +87,8 @@ class SettingsDialog(QDialog):
         dl = QVBoxLayout(diet)
         self.restrictions = RestrictionPicker(prefs.restrictions)
         dl.addWidget(self.restrictions)
+        self.may_contain = MayContainPicker(prefs.may_contain_excludes)
+        dl.addWidget(self.may_contain)
         dl.addWidget(QLabel("Excluded foods and meals (add them from the Foods and Meals tabs):"))
         self.exclusions = QListWidget()
         self.exclusions.setObjectName("exclusions")
@@ -174,6 +177,7 @@ class SettingsDialog(QDialog):
             energy_min_kcal=self.energy_min.value(),
             energy_max_kcal=self.energy_max.value(),
             restrictions=self.restrictions.value(),
+            may_contain_excludes=self.may_contain.value(),
             excluded_food_ids=self._exclusion_ids("food"),
             excluded_meal_ids=self._exclusion_ids("meal"),
             household_size=self.household.value(),

@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from k2planner.db.repo_food_rows import FoodQuery, SortKey
 from k2planner.db.repo_foods import FoodRow
-from k2planner.domain.diet import Restriction
+from k2planner.domain.diet import DietFlags, Restriction
+from k2planner.ui.diet_text import flag_lines, flags_short
 from k2planner.ui.models.base import Column, Index, RowTableModel, sort_key_number
 
 _SOURCE = {"usda": "USDA", "ciqual": "CIQUAL", "lit": "Literature", "user": "Yours"}
@@ -54,7 +55,22 @@ COLUMNS: list[Column[FoodRow]] = [
         lambda r: None if k2_total(r) is not None else "Not measured: unknown, not 0",
     ),
     Column("Source", source_text, lambda r: source_text(r).lower()),
+    Column("Diet", lambda r: flags_short(row_flags(r)), tooltip=lambda r: diet_tooltip(r)),
 ]
+
+
+def row_flags(r: FoodRow) -> DietFlags:
+    """The row's diet flags with their reasons."""
+    return DietFlags.from_stored(r.contains, r.may_contain, r.flag_reasons)
+
+
+def diet_tooltip(r: FoodRow) -> str:
+    """Each flag the food contains or may contain, with the reason (plain text)."""
+    lines = [
+        f"{state.value.capitalize()} {flag.label}" + (f": {why}" if why else "")
+        for state, flag, why in flag_lines(row_flags(r))
+    ]
+    return "\n".join(lines) or "Free of every tracked allergen and animal product"
 
 
 SORT_KEYS: tuple[SortKey, ...] = (
@@ -176,6 +192,11 @@ class FoodsPagedModel(RowTableModel[FoodRow]):
         self.set_query(replace(self._query, sort=SORT_KEYS[column], descending=descending))
 
 
-def restriction_mask(restriction: Restriction | None) -> int:
-    """The Contains bits a restriction forbids, as an int for SQL (0 = no restriction)."""
-    return 0 if restriction is None else int(restriction.forbidden.value)
+def restriction_masks(
+    restriction: Restriction | None, may_excludes: frozenset[Restriction]
+) -> tuple[int, int]:
+    """(contains, may contain) bits a restriction forbids, as ints for SQL (0 = none)."""
+    if restriction is None:
+        return 0, 0
+    bits = int(restriction.forbidden.value)
+    return bits, bits if restriction in may_excludes else 0

@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from k2planner.domain.diet import DietFlags
 from k2planner.domain.food_input import Severity
 from k2planner.domain.importing.mapping import FIELD_LABELS
 from k2planner.domain.importing.records import ParsedFile
 from k2planner.domain.nutrients import Nutrient
 from k2planner.services.importer import Duplicate, OnDuplicate
 from k2planner.ui import theme
+from k2planner.ui.diet_text import flag_lines, flags_short
 from k2planner.ui.models.base import Column, RowTableModel
 
 
@@ -108,6 +110,8 @@ class PreviewRow:
     message: str
     duplicate_of: str = ""
     action: OnDuplicate | None = None
+    flags: DietFlags | None = None  # what will be stored (None: the row is not imported)
+    flags_set: bool = False  # the user set them in the preview
 
 
 def _n(v: float | None) -> str:
@@ -137,6 +141,13 @@ class PreviewModel(RowTableModel[PreviewRow]):
                 Column("Row", lambda r: str(r.row), lambda r: r.row, True),
                 Column("Food", lambda r: r.name),
                 *(_value_column(n, title) for n, title in PREVIEW_NUTRIENTS),
+                Column(
+                    "Diet",
+                    lambda r: (
+                        (flags_short(r.flags) + (" ✎" if r.flags_set else "")) if r.flags else ""
+                    ),
+                    tooltip=lambda r: _flags_tip(r),
+                ),
                 Column("Check", lambda r: r.message, tooltip=lambda r: r.message or None),
                 Column(
                     "If already there",
@@ -153,11 +164,24 @@ class PreviewModel(RowTableModel[PreviewRow]):
         return None
 
 
+def _flags_tip(r: PreviewRow) -> str | None:
+    if r.flags is None:
+        return None
+    lines = [
+        f"{state.value.capitalize()} {flag.label}" + (f": {why}" if why else "")
+        for state, flag, why in flag_lines(r.flags)
+    ]
+    body = "\n".join(lines) or "Free of every tracked allergen and animal product"
+    return body + "\n(right-click the row to change)"
+
+
 def preview_rows(
     parsed: ParsedFile,
     dups: Mapping[int, Duplicate],
     per_row: Mapping[int, OnDuplicate],
     default: OnDuplicate,
+    flags: Mapping[int, DietFlags] | None = None,
+    flags_set: frozenset[int] = frozenset(),
 ) -> list[PreviewRow]:
     """One row per record or rejected row of ``parsed``, in file order, with its problems."""
     messages: dict[int, list[str]] = {}
@@ -183,6 +207,8 @@ def preview_rows(
                 message,
                 d.existing_name if d else "",
                 per_row.get(f.row, default) if d else None,
+                (flags or {}).get(f.row),
+                f.row in flags_set,
             )
         )
     for row in sorted(parsed.error_rows() - {f.row for f in parsed.foods} - {0}):

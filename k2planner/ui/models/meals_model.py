@@ -25,13 +25,17 @@ class MealRow:
     @property
     def suitable(self) -> str:
         """The restrictions the meal satisfies, e.g. "vegan, gluten-free"."""
-        names = [r.value for r in compatible_restrictions(self.view.nutrition.contains)]
-        if "vegan" in names:
-            names = [
-                n for n in names if n not in ("vegetarian", "pescatarian", "dairy-free", "egg-free")
-            ]
-        elif "vegetarian" in names:
-            names = [n for n in names if n != "pescatarian"]
+        n = self.view.nutrition
+        names = [r.value for r in compatible_restrictions(n.contains, n.may_contain)]
+        implied = {
+            "vegan": ("strict-vegetarian", "vegetarian", "pescatarian", "dairy-free", "egg-free"),
+            "strict-vegetarian": ("vegetarian", "pescatarian"),
+            "vegetarian": ("pescatarian",),
+        }
+        for diet in ("vegan", "strict-vegetarian", "vegetarian"):
+            if diet in names:
+                names = [x for x in names if x not in implied[diet]]
+                break
         return ", ".join(names)
 
 

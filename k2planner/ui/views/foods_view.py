@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
 
 from k2planner.db.repo_food_rows import FoodQuery
 from k2planner.db.repo_foods import FoodRow
-from k2planner.domain.diet import Restriction, compatible_restrictions
+from k2planner.domain.diet import Restriction
 from k2planner.domain.foods import Food
 from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error
 from k2planner.ui.dialogs.food_editor import FoodEditorDialog
+from k2planner.ui.diet_text import flags_html
 from k2planner.ui.models.foods_model import (
     SORT_KEYS,
     FoodPage,
     FoodsPagedModel,
-    restriction_mask,
+    restriction_masks,
 )
 from k2planner.ui.models.small_models import FoodValuesModel
 from k2planner.ui.ui_state import UiState
@@ -249,12 +250,16 @@ class FoodsView(QWidget):
         self._timer.stop()
         self.count.setText("Searching…")
         old = self.model.query
+        forbidden, may_forbidden = restriction_masks(
+            self.diet.currentData(), self._prefs.load().may_contain_excludes
+        )
         self.model.set_query(
             FoodQuery(
                 text=self.search.text(),
                 group=str(self.group.currentData() or ""),
                 k2_only=self.k2_only.isChecked(),
-                forbidden=restriction_mask(self.diet.currentData()),
+                forbidden=forbidden,
+                may_forbidden=may_forbidden,
                 mine_only=self.mine_only.isChecked(),
                 sort=old.sort,
                 descending=old.descending,
@@ -297,12 +302,9 @@ class FoodsView(QWidget):
         self.values_view.resizeColumnsToContents()
         self.value_source.setText("Select a value to read its full source.")
         portions = ", ".join(p.label for p in f.portions[:6]) or "none"
-        suits = ", ".join(r.value for r in compatible_restrictions(f.contains)) or "—"
         note = f"<br><i>{html.escape(f.note)}</i>" if f.note else ""
         self.detail_extra.setText(
-            f"Measures: {html.escape(portions)}<br>Contains: "
-            f"{html.escape(', '.join(f.contains.names()) or 'none of the tracked allergens')}"
-            f"<br>Suitable for: {html.escape(suits)}{note}"
+            f"Measures: {html.escape(portions)}<br>{flags_html(f.diet)}{note}"
         )
 
     def _value_selected(self, _s: QItemSelection, _o: QItemSelection) -> None:
