@@ -186,8 +186,11 @@ def derive_flags(
     """The flags of a food: its reviewed entry if it has one, else the rules over its name."""
     book = book or rule_book()
     entry = book.reviewed.get(source_id) if source_id else None
-    if entry is not None:
-        return _from_review(entry)
+    ruled = _by_rules(name, group, book)
+    return ruled if entry is None else _from_review(entry, ruled)
+
+
+def _by_rules(name: str, group: str, book: RuleBook) -> DietFlags:
     text, g = fold(name), fold(group)
     groups = (g,)
     state: dict[Contains, tuple[str, str]] = {}
@@ -247,9 +250,14 @@ def _to_flags(state: Mapping[Contains, tuple[str, str]]) -> DietFlags:
     return DietFlags(contains, may, tuple(sorted(reasons)))
 
 
-def _from_review(entry: _Reviewed) -> DietFlags:
+def _from_review(entry: _Reviewed, ruled: DietFlags) -> DietFlags:
+    """The reviewed flags; a flag the rules got right keeps their reason, marked reviewed."""
+    flags = DietFlags(entry.contains, entry.may)
     note = f"reviewed: {entry.note}" if entry.note else "reviewed entry"
-    reasons = [(f.names()[0], note) for f in (entry.contains | entry.may).each()]
+    reasons = []
+    for f in (entry.contains | entry.may).each():
+        same = flags.state(f) is ruled.state(f) and ruled.reason(f)
+        reasons.append((f.names()[0], f"{ruled.reason(f)} (reviewed)" if same else note))
     return DietFlags(entry.contains, entry.may, tuple(sorted(reasons)))
 
 

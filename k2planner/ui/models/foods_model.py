@@ -37,6 +37,7 @@ def source_text(r: FoodRow) -> str:
 COLUMNS: list[Column[FoodRow]] = [
     Column("Food", lambda r: r.name, lambda r: r.name.lower()),
     Column("Group", lambda r: r.group, lambda r: r.group.lower()),
+    Column("Diet", lambda r: flags_short(row_flags(r)), tooltip=lambda r: diet_tooltip(r)),
     Column("K1 µg", lambda r: _num(r.k1), lambda r: sort_key_number(r.k1), True),
     Column("MK-4 µg", lambda r: _num(r.mk4), lambda r: sort_key_number(r.mk4), True),
     Column("MK-7 µg", lambda r: _num(r.mk7), lambda r: sort_key_number(r.mk7), True),
@@ -55,7 +56,6 @@ COLUMNS: list[Column[FoodRow]] = [
         lambda r: None if k2_total(r) is not None else "Not measured: unknown, not 0",
     ),
     Column("Source", source_text, lambda r: source_text(r).lower()),
-    Column("Diet", lambda r: flags_short(row_flags(r)), tooltip=lambda r: diet_tooltip(r)),
 ]
 
 
@@ -73,9 +73,10 @@ def diet_tooltip(r: FoodRow) -> str:
     return "\n".join(lines) or "Free of every tracked allergen and animal product"
 
 
-SORT_KEYS: tuple[SortKey, ...] = (
+SORT_KEYS: tuple[SortKey | None, ...] = (
     SortKey.NAME,
     SortKey.GROUP,
+    None,  # Diet: not sortable
     SortKey.K1,
     SortKey.MK4,
     SortKey.MK7,
@@ -184,12 +185,13 @@ class FoodsPagedModel(RowTableModel[FoodRow]):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(SORT_KEYS):
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
+        if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (self._query.sort, self._query.descending) == (SORT_KEYS[column], descending):
+        if (self._query.sort, self._query.descending) == (key, descending):
             return
-        self.set_query(replace(self._query, sort=SORT_KEYS[column], descending=descending))
+        self.set_query(replace(self._query, sort=key, descending=descending))
 
 
 def restriction_masks(

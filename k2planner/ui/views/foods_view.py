@@ -228,11 +228,12 @@ class FoodsView(QWidget):
     def _first_page(self, total: int) -> None:
         if not self._columns_sized:
             self._columns_sized = True
-            if not self._ui_state.restore_header("foods/table", self.table.horizontalHeader()):
+            if not self._ui_state.restore_header("foods/table-v2", self.table.horizontalHeader()):
                 self.table.setColumnWidth(0, 300)
                 self.table.setColumnWidth(1, 150)
                 for c in range(2, self.model.columnCount()):
                     self.table.setColumnWidth(c, 86)
+                self.table.setColumnWidth(self.model.column_index("Diet"), 170)
                 self.table.setColumnWidth(self.model.columnCount() - 1, 140)
             self.table.horizontalHeader().setSortIndicator(
                 SORT_KEYS.index(self.model.query.sort),
@@ -383,7 +384,7 @@ class FoodsView(QWidget):
 
     def save_state(self) -> None:
         """Remember column widths and the splitter."""
-        self._ui_state.save_header("foods/table", self.table.horizontalHeader())
+        self._ui_state.save_header("foods/table-v2", self.table.horizontalHeader())
         self._ui_state.save_splitter("foods/splitter", self.splitter)
 
     def restore_state(self) -> None:
