@@ -118,6 +118,7 @@ def main() -> int:
         fv = w.foods_view  # type: ignore[attr-defined]
         fv.search.setText("gouda")
         fv._apply_filter()
+        settle(app, w)  # type: ignore[arg-type]
         fv.table.selectRow(1)
         fv.values_view.selectRow(3)
         settle(app, w)  # type: ignore[arg-type]

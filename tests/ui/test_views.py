@@ -230,3 +230,28 @@ def test_row_flags_dialog_cycles_three_states(qtbot) -> None:  # type: ignore[no
     flags = dlg.flags()
     assert flags.contains == Contains.DAIRY and flags.may_contain == Contains.NUTS
     assert flags.reason(Contains.NUTS) == "you set this in the import preview"
+
+
+def test_foods_view_detail_follows_the_list_and_shows_diet_reasons(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Selecting Parmesan shows each flag with its reason; a new search clears the detail
+    instead of showing a food that is no longer listed; the Diet filter hides it."""
+    fv = window.foods_view
+    window.tabs.setCurrentWidget(fv)
+
+    def shows(word: str) -> bool:
+        rows = fv.model.rows
+        return bool(rows) and all(word in r.name.lower() for r in rows)
+
+    fv.search.setText("cheese, parmesan, hard")  # runs after a short pause in typing
+    qtbot.waitUntil(lambda: shows("parmesan"), timeout=20000)
+    fv.table.selectRow(0)
+    text = fv.detail_extra.text()
+    assert "Contains</b> animal rennet" in text and "rules of origin" in text
+    fv.search.setText("natto")
+    qtbot.waitUntil(lambda: shows("natto"), timeout=20000)
+    assert "Select a food" in fv.detail_head.text()
+    fv.search.setText("cheese, parmesan")
+    qtbot.waitUntil(lambda: shows("parmesan"), timeout=20000)
+    with qtbot.waitSignal(fv.model.loaded, timeout=20000):
+        fv.diet.setCurrentIndex(fv.diet.findData(Restriction.STRICT_VEGETARIAN))
+    assert fv.model.total == 0  # every Parmesan is made with animal rennet

@@ -115,6 +115,8 @@ class FoodsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        # a new query resets the rows: the detail must not show a food no longer listed
+        self.model.modelReset.connect(lambda: self._selected(QItemSelection(), QItemSelection()))
 
         self.detail_head = QLabel("Select a food to see every value and where it comes from.")
         self.detail_head.setWordWrap(True)
@@ -251,8 +253,9 @@ class FoodsView(QWidget):
         self._timer.stop()
         self.count.setText("Searching…")
         old = self.model.query
+        chosen = self.diet.currentData()  # a StrEnum comes back from Qt as a plain str
         forbidden, may_forbidden = restriction_masks(
-            self.diet.currentData(), self._prefs.load().may_contain_excludes
+            Restriction(chosen) if chosen else None, self._prefs.load().may_contain_excludes
         )
         self.model.set_query(
             FoodQuery(
