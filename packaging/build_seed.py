@@ -32,11 +32,12 @@ sys.path.insert(0, str(ROOT))
 
 from k2planner.domain.aisles import DEFAULT_AISLES, aisle_for_food, aisle_for_group  # noqa: E402
 from k2planner.domain.diet_rules import derive_flags, rule_book  # noqa: E402
+from k2planner.domain.k2 import summarise_k2  # noqa: E402
 from k2planner.domain.nutrients import Nutrient, Tier  # noqa: E402
 
 SOURCES = ROOT / "resources" / "sources"
 DEFAULT_OUT = ROOT / "resources" / "seed" / "foods.json.gz"
-SEED_FORMAT = 2  # 2: foods carry may_contain and flag reasons
+SEED_FORMAT = 3  # 2: foods carry may_contain and flag reasons; 3: and their K2 range
 
 USDA_COLUMNS = {
     "energy_kcal": Nutrient.ENERGY,
@@ -127,6 +128,7 @@ class SeedFood:
     density: float | None = None
     note: str = ""
     aisle: str | None = None
+    k2_range: tuple[float, float] | None = None  # K2 per 100 g across the sources
 
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
@@ -250,7 +252,7 @@ def apply_mapping(usda: dict[str, SeedFood], ciqual: dict[str, SeedFood]) -> lis
     new_foods: list[SeedFood] = []
     for m in read_csv(SOURCES / "k2_mapping.csv"):
         row = rows[(m["lit_source"], m["lit_food"])]
-        alts = [rows[tuple(a.split("|", 1))] for a in m["alternatives"].split(";") if a]  # type: ignore[index]
+        alts = [alternative(a, rows, ciqual) for a in m["alternatives"].split(";") if a]
         kind, key = m["target"].split(":", 1)
         if kind == "usda":
             food = usda[key]
@@ -280,7 +282,43 @@ def apply_mapping(usda: dict[str, SeedFood], ciqual: dict[str, SeedFood]) -> lis
             if others:
                 text += "; other values: " + "; ".join(others)
             food.values[nutrient] = (value, text, tier)
+        food.k2_range = k2_range(food, alts)
     return new_foods
+
+
+_MK_CELLS = ("mk4_ug", "mk5_ug", "mk6_ug", "mk7_ug", "mk8_ug", "mk9_ug", "mk10_ug")
+
+
+def row_k2_total(row: dict[str, str]) -> float | None:
+    """A source row's K2: the sum of its forms, else its printed total, else None."""
+    forms = [v for v in (num(row.get(c, "")) for c in _MK_CELLS) if v is not None]
+    return sum(forms) if forms else num(row.get("k2_total_ug", ""))
+
+
+def alternative(
+    ref: str, rows: dict[tuple[str, str], dict[str, str]], ciqual: dict[str, SeedFood]
+) -> dict[str, str]:
+    """An alternative source row: "source|food" from the literature, or "ciqual:CODE" (its
+    reported K2 total) from the national table."""
+    if ref.startswith("ciqual:"):
+        food = ciqual[ref.split(":", 1)[1]]
+        total = food.values.get(Nutrient.K2_REPORTED)
+        return {
+            "source_key": "ciqual_2025",
+            "food": food.name,
+            "k2_total_ug": "" if total is None else repr(total[0]),
+            "note": "",
+        }
+    return rows[tuple(ref.split("|", 1))]  # type: ignore[index]
+
+
+def k2_range(food: SeedFood, alts: list[dict[str, str]]) -> tuple[float, float] | None:
+    """Lowest and highest K2 per 100 g across the chosen value and every alternative source."""
+    chosen = summarise_k2({n: v[0] for n, v in food.values.items()}).total_ug
+    totals = [t for t in [chosen, *(row_k2_total(a) for a in alts)] if t is not None]
+    if len(totals) < 2 or max(totals) - min(totals) < 0.05:
+        return None
+    return round(min(totals), 3), round(max(totals), 3)
 
 
 def new_literature_food(
@@ -342,6 +380,7 @@ def build() -> bytes:
                 flags.stored_reasons(),
                 f.density,
                 f.note,
+                list(f.k2_range) if f.k2_range else None,
             ]
         )
         for nutrient in sorted(f.values, key=lambda n: list(Nutrient).index(n)):

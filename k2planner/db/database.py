@@ -11,6 +11,7 @@ from k2planner.db import migrate
 from k2planner.db.diet_refresh import refresh_diet_flags
 from k2planner.db.engine import make_file_engine, make_memory_engine
 from k2planner.db.seed import SeedReport, is_seeded, seed_database
+from k2planner.db.seed_refresh import refresh_bundled_foods
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def open_database(path: Path, resources: Path, *, seed: bool = True) -> OpenedDa
     if state.revision != head:  # Alembic loads only when there is something to migrate
         migrate.upgrade(engine)
     report = seed_database(engine, resources) if seed and not is_seeded(engine) else None
+    if seed:
+        refresh_bundled_foods(engine, resources)
     refresh_diet_flags(engine)
     return OpenedDatabase(engine, path, not state.has_tables, migrated_from, backup, report)
 

@@ -30,7 +30,8 @@ SELECT f.id, f.source_id, f.name, g.name AS grp, f.contains, f.is_user, f.may_co
   (SELECT value FROM nutrientvalue WHERE food_id = f.id AND nutrient = 'k2_total_ug')
     AS k2_reported,
   (SELECT MAX(tier) FROM nutrientvalue WHERE food_id = f.id
-     AND (nutrient LIKE 'mk%' OR nutrient = 'k2_total_ug')) AS tier
+     AND (nutrient LIKE 'mk%' OR nutrient = 'k2_total_ug')) AS tier,
+  f.k2_low_ug, f.k2_high_ug
 FROM food f JOIN foodgroup g ON g.id = f.group_id
 """
 _K2_TOTAL = (

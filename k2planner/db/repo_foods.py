@@ -16,7 +16,8 @@ from k2planner.domain.nutrients import Nutrient, NutrientValue, Tier
 
 _FOOD_SQL = """
 SELECT f.id, f.source_id, f.name, g.name, COALESCE(fa.name, ga.name), f.contains,
-       f.density_g_per_ml, f.note, f.is_user, f.may_contain, f.flag_reasons
+       f.density_g_per_ml, f.note, f.is_user, f.may_contain, f.flag_reasons, f.k2_low_ug,
+       f.k2_high_ug
 FROM food f
 JOIN foodgroup g ON g.id = f.group_id
 JOIN aisle ga ON ga.id = g.aisle_id
@@ -74,6 +75,7 @@ def load_foods(session: Session, ids: Iterable[int]) -> dict[int, Food]:
             density_g_per_ml=cols[6],
             note=str(cols[7]),
             is_user=bool(cols[8]),
+            k2_range_ug=None if cols[11] is None else (float(cols[11]), float(cols[12])),
         )
     return out
 
@@ -145,6 +147,8 @@ class FoodRow:
     k2_reported: float | None
     tier: str
     is_user: bool
+    k2_low: float | None = None  # K2 per 100 g across the sources (None: one source)
+    k2_high: float | None = None
 
 
 def all_food_rows(session: Session) -> list[FoodRow]:
@@ -156,7 +160,8 @@ def all_food_rows(session: Session) -> list[FoodRow]:
       MAX(CASE WHEN v.nutrient = 'mk7_ug' THEN v.value END),
       SUM(CASE WHEN v.nutrient IN ('mk5_ug','mk6_ug','mk8_ug','mk9_ug','mk10_ug') THEN v.value END),
       MAX(CASE WHEN v.nutrient = 'k2_total_ug' THEN v.value END),
-      MAX(CASE WHEN v.nutrient LIKE 'mk%' OR v.nutrient = 'k2_total_ug' THEN v.tier END)
+      MAX(CASE WHEN v.nutrient LIKE 'mk%' OR v.nutrient = 'k2_total_ug' THEN v.tier END),
+      f.k2_low_ug, f.k2_high_ug
     FROM food f JOIN foodgroup g ON g.id = f.group_id
     LEFT JOIN nutrientvalue v ON v.food_id = f.id
     GROUP BY f.id ORDER BY f.name COLLATE NOCASE
@@ -166,7 +171,7 @@ def all_food_rows(session: Session) -> list[FoodRow]:
 
 def food_row(r: Any) -> FoodRow:
     """A FoodRow from a result row (id, source, name, group, contains, is_user, may, reasons,
-    k1, mk4, mk7, other_mk, k2_reported, tier)."""
+    k1, mk4, mk7, other_mk, k2_reported, tier, k2_low, k2_high)."""
     return FoodRow(
         r[0],
         r[1],
@@ -182,6 +187,8 @@ def food_row(r: Any) -> FoodRow:
         r[12],
         r[13] or "",
         bool(r[5]),
+        r[14],
+        r[15],
     )
 
 

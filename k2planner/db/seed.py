@@ -19,8 +19,9 @@ from k2planner.domain.meals import parse_slots
 
 _DIET_TAGS = frozenset(r.value for r in Restriction)
 
-SEED_FORMAT = 2
-"""The seed format this version reads (2: foods carry "may contain" flags and reasons)."""
+SEED_FORMAT = 3
+"""The seed format this version reads (2: foods carry "may contain" flags and reasons; 3: and
+the range of their K2 across the sources)."""
 
 DIET_RULES_KEY = "diet_rules_sha256"
 """Meta key: the digest of the diet rules the stored flags were derived with."""
@@ -77,13 +78,26 @@ def _insert_foods(conn: Connection, seed: dict[str, Any]) -> tuple[int, int, int
     if seed.get("format") != SEED_FORMAT:
         raise SeedError(f"the bundled seed has format {seed.get('format')}, expected {SEED_FORMAT}")
     foods = [
-        (i + 1, sid, name, g + 1, None if a is None else a + 1, flags, may, why, dens, "", note)
-        for i, (sid, name, g, a, flags, may, why, dens, note) in enumerate(seed["foods"])
+        (
+            i + 1,
+            sid,
+            name,
+            g + 1,
+            None if a is None else a + 1,
+            flags,
+            may,
+            why,
+            dens,
+            "",
+            note,
+            *(rng or (None, None)),
+        )
+        for i, (sid, name, g, a, flags, may, why, dens, note, rng) in enumerate(seed["foods"])
     ]
     conn.exec_driver_sql(
         "INSERT INTO food (id, source_id, name, group_id, aisle_id, contains, may_contain,"
-        " flag_reasons, flags_user_set, density_g_per_ml, tags, note, is_user)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0)",
+        " flag_reasons, flags_user_set, density_g_per_ml, tags, note, is_user, k2_low_ug,"
+        " k2_high_ug) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?)",
         foods,
     )
     sources, tiers = seed["sources"], seed["tiers"]

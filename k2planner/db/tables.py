@@ -50,6 +50,8 @@ class Food(SQLModel, table=True):
     may_contain: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     flag_reasons: str = Field(default="", sa_column_kwargs={"server_default": ""})
     flags_user_set: bool = False
+    k2_low_ug: float | None = None  # migration 0005: K2 per 100 g across the sources
+    k2_high_ug: float | None = None
     density_g_per_ml: float | None = None
     tags: str = ""
     note: str = ""

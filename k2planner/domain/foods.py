@@ -47,6 +47,14 @@ class Food:
     is_user: bool = False
     may_contain: Contains = Contains.NONE
     flag_reasons: tuple[tuple[str, str], ...] = ()
+    k2_range_ug: tuple[float, float] | None = None  # K2 per 100 g across the sources
+
+    def k2_low_high(self) -> tuple[float, float] | None:
+        """(low, high) K2 per 100 g: the sources' range, else the value itself, else None."""
+        if self.k2_range_ug is not None:
+            return self.k2_range_ug
+        total = self.k2.total_ug
+        return None if total is None else (total, total)
 
     @property
     def diet(self) -> DietFlags:

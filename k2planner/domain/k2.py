@@ -4,7 +4,8 @@ Rules (documented in README "Data and provenance"):
 
 * K2 of a food = the sum of the menaquinone forms (MK-4 … MK-10) that have a value.
 * If no form has a value but a source printed a K2 total (NEVO, CIQUAL), that total is used and
-  the forms stay unknown: we never invent a split.
+  the forms stay unknown: we never invent a split. When only some forms are known and a source's
+  total is higher than their sum, the total is used (the rest is "forms unknown").
 * Coverage says how far the total can be trusted:
   ``UNKNOWN`` – no K2 information at all (shown as "unknown", never as 0);
   ``PARTIAL`` – some forms known, but not all of MK-4, MK-7, MK-8 and MK-9 (the forms that
@@ -65,10 +66,13 @@ def summarise_k2(values: Mapping[Nutrient, float]) -> K2Summary:
     """Compute the K2 summary of a food from its per-100 g values (absent = unknown)."""
     forms: dict[Nutrient, float | None] = {f: values.get(f) for f in MK_FORMS}
     known = {f: v for f, v in forms.items() if v is not None}
+    reported = values.get(Nutrient.K2_REPORTED)
     if known:
         coverage = Coverage.COMPLETE if known.keys() >= MAJOR_FORMS else Coverage.PARTIAL
+        if coverage is Coverage.PARTIAL and reported is not None and reported > sum(known.values()):
+            # a source's total covers the forms nobody split out (chicken: USDA MK-4 + NEVO total)
+            return K2Summary(reported, Coverage.COMPLETE, forms, from_reported_total=True)
         return K2Summary(sum(known.values()), coverage, forms)
-    reported = values.get(Nutrient.K2_REPORTED)
     if reported is not None:
         return K2Summary(reported, Coverage.COMPLETE, forms, from_reported_total=True)
     return K2Summary(None, Coverage.UNKNOWN, forms)
@@ -120,8 +124,8 @@ def tally_k2(summaries: Iterable[K2Summary]) -> K2Tally:
         known += 1
         partial += s.coverage is Coverage.PARTIAL
         total += s.total_or_zero()
-        if s.from_reported_total:
-            unsplit += s.total_or_zero()
+        if s.from_reported_total:  # the part of a reported total no form accounts for
+            unsplit += s.total_or_zero() - sum(v for v in s.forms.values() if v is not None)
         for form, v in s.forms.items():
             if v is not None:
                 by_form[form] += v

@@ -124,6 +124,7 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         meals = [m for m in outcome.details.meals if m.assignment.day == d.day]
         totals: dict[str, Any] = {
             **_tally(d.k2),
+            "k2_range_ug": [_r(d.k2_range_ug[0]), _r(d.k2_range_ug[1])],
             "k1_ug": _r(d.k1_ug),
             "vitamin_k_ug": _r(d.vitamin_k_ug),
             "energy_kcal": _r(d.energy_kcal, 1),

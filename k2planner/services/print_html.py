@@ -127,7 +127,7 @@ def _plan_table(o: PlanOutcome) -> str:
         f"Vitamin K µg ({band(p.vk_baseline_ug, p.vk_band_ug)[0]:.0f}–"
         f"{band(p.vk_baseline_ug, p.vk_band_ug)[1]:.0f})"
         if vka
-        else "K2 µg"
+        else "K2 µg (range across sources)"
     )
     rows = []
     for d in o.details.days:
@@ -156,7 +156,8 @@ def _plan_table(o: PlanOutcome) -> str:
             )
         rows.append(
             f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}"
-            f"<td{mark}>{total}{flag}</td><td>{d.k1_ug:.0f}</td>{vka_cells}"
+            f'<td{mark}>{total}{flag}<br><span class="note">{d.k2_range_ug[0]:.0f}–'
+            f"{d.k2_range_ug[1]:.0f}</span></td><td>{d.k1_ug:.0f}</td>{vka_cells}"
             f"<td>{d.energy_kcal:,.0f}</td><td>{d.k2.known_items}/{d.k2.items}</td></tr>"
         )
     extra_head = f"<th>K2 µg</th><th>MK-7 µg (cap {p.vka_mk7_cap_ug:.0f})</th>" if vka else ""

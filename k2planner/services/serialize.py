@@ -33,6 +33,8 @@ def food_to_dict(food: Food) -> dict[str, Any]:
         "k2_reported_total": _value(food, Nutrient.K2_REPORTED),
         "vitamin_k_form_not_stated": _value(food, Nutrient.VK_TOTAL),
         "k2_total_ug": k2.total_ug,
+        "k2_range_ug": None if food.k2_low_high() is None else list(food.k2_low_high() or ()),
+        "k2_sources_range": food.k2_range_ug is not None,
         "k2_coverage": k2.coverage.value,
         "macros": {n.value: _value(food, n) for n in MACROS},
         **diet_json(food.contains, food.may_contain),

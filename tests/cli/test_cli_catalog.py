@@ -111,3 +111,15 @@ def test_newer_database_is_refused_on_cli(
     code, _, err = _run(capsys, "--db", str(db), "--self-test")
     assert code == 2
     assert "newer" in err and "not changed" in err
+
+
+def test_natto_carries_the_range_of_the_studies(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """foods search natto --json: k2_range_ug spans the studies (82 to 1,045 µg/100 g)."""
+    code, out, _ = _run(capsys, "--db", str(seeded_db.path), "foods", "search", "natto", "--json")
+    assert code == 0
+    natto = next(f for f in json.loads(out) if f["source_id"] == "usda:16113")
+    low, high = natto["k2_range_ug"]
+    assert low < 90 < 1000 < high and low <= natto["k2_total_ug"] <= high
+    assert natto["k2_sources_range"] is True

@@ -34,6 +34,10 @@ def test_plan_json_lists_ingredients_with_sources(
     assert code == 0
     data = json.loads(out)
     assert data["status"] == "optimal" and len(data["days"]) == 7
+    for d in data["days"]:
+        low, high = d["totals"]["k2_range_ug"]
+        assert low <= d["totals"]["k2_ug"] + 1e-6 <= high + 2e-6
+    assert any(d["totals"]["k2_range_ug"][1] > d["totals"]["k2_ug"] + 1 for d in data["days"])
     day = data["days"][0]
     assert [m["slot"] for m in day["meals"]] == ["breakfast", "lunch", "dinner", "snack"]
     ing = day["meals"][0]["ingredients"][0]

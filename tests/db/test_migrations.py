@@ -12,6 +12,7 @@ from k2planner.db import migrate
 from k2planner.db.database import OpenedDatabase, open_database
 from k2planner.db.diet_refresh import refresh_diet_flags
 from k2planner.db.engine import make_file_engine
+from k2planner.db.seed_refresh import refresh_bundled_foods
 from k2planner.domain.diet import Contains
 
 
@@ -174,3 +175,38 @@ def test_changed_rules_re_derive_flags_but_keep_the_users(seeded_db: OpenedDatab
         )
     assert Contains(flags["usda:01022"]) & Contains.DAIRY
     assert flags["usda:01009"] == 0
+
+
+def test_a_new_seed_corrects_bundled_values_and_keeps_the_users(
+    seeded_db: OpenedDatabase, resources: Path
+) -> None:
+    """When the bundled seed changes, an existing database's bundled foods get the new values
+    and ranges on open; the user's own foods are untouched."""
+    engine = seeded_db.engine
+    with engine.begin() as c:
+        egg = c.exec_driver_sql("SELECT id FROM food WHERE source_id = 'usda:01123'").scalar_one()
+        c.exec_driver_sql(
+            "UPDATE nutrientvalue SET value = 32.9 WHERE food_id = ? AND nutrient = 'mk4_ug'",
+            (egg,),
+        )
+        c.exec_driver_sql(
+            "UPDATE food SET k2_low_ug = NULL, k2_high_ug = NULL WHERE id = ?", (egg,)
+        )
+        c.exec_driver_sql(
+            "INSERT INTO food (source_id, name, group_id, contains, may_contain, flag_reasons,"
+            " flags_user_set, tags, note, is_user)"
+            " VALUES ('user:x', 'Mine', 1, 0, 0, '', 1, '', 'n', 1)"
+        )
+        c.exec_driver_sql("UPDATE meta SET value = 'old' WHERE key = 'seed_sha256'")
+    assert refresh_bundled_foods(engine, resources) > 12000
+    with engine.connect() as c:
+        mk4 = c.exec_driver_sql(
+            "SELECT value FROM nutrientvalue WHERE food_id = ? AND nutrient = 'mk4_ug'", (egg,)
+        ).scalar_one()
+        low, high = c.exec_driver_sql(
+            "SELECT k2_low_ug, k2_high_ug FROM food WHERE id = ?", (egg,)
+        ).one()
+        mine = c.exec_driver_sql("SELECT note FROM food WHERE source_id = 'user:x'").scalar_one()
+    assert mk4 == pytest.approx(15.1) and low < 15.1 < high
+    assert mine == "n"
+    assert refresh_bundled_foods(engine, resources) == 0  # the digest is stored

@@ -41,11 +41,24 @@ def test_reported_total_used_without_inventing_a_split() -> None:
     assert all(v is None for v in s.forms.values())
 
 
-def test_forms_take_precedence_over_reported_total() -> None:
-    """When forms are known, the total is their sum."""
-    s = summarise_k2({Nutrient.K2_REPORTED: 99.0, Nutrient.MK4: 1.0})
-    assert s.total_ug == 1.0
+def test_complete_forms_take_precedence_over_reported_total() -> None:
+    """When the major forms are all known, the total is their sum."""
+    values = {Nutrient.MK4: 1.0, Nutrient.MK7: 0.5, Nutrient.MK8: 0.2, Nutrient.MK9: 0.3}
+    s = summarise_k2({Nutrient.K2_REPORTED: 99.0, **values})
+    assert s.total_ug == pytest.approx(2.0)
     assert not s.from_reported_total
+
+
+def test_a_higher_reported_total_covers_the_unsplit_forms() -> None:
+    """Chicken breast: USDA's MK-4 8.4 and NEVO's total 9.0 give 9.0, 0.6 of it unsplit; a
+    lower reported total never lowers the known forms."""
+    s = summarise_k2({Nutrient.K2_REPORTED: 9.0, Nutrient.MK4: 8.4})
+    assert s.total_ug == 9.0 and s.from_reported_total
+    t = tally_k2([s])
+    assert t.by_form[Nutrient.MK4] == pytest.approx(8.4)
+    assert t.unsplit_ug == pytest.approx(0.6)
+    low = summarise_k2({Nutrient.K2_REPORTED: 1.0, Nutrient.MK4: 8.4})
+    assert low.total_ug == 8.4 and not low.from_reported_total
 
 
 def test_tally_counts_coverage() -> None:

@@ -29,6 +29,17 @@ class IngredientUse:
     k2: K2Summary
     energy_kcal: float | None
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
+    k2_range_ug: tuple[float, float] | None = None  # this amount's K2 across the sources
+
+
+def k2_range_of(uses: Iterable[IngredientUse]) -> tuple[float, float]:
+    """The lowest and highest K2 the sources allow for these amounts (unknown adds 0)."""
+    lows = highs = 0.0
+    for u in uses:
+        if u.k2_range_ug is not None:
+            lows += u.k2_range_ug[0]
+            highs += u.k2_range_ug[1]
+    return lows, highs
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,7 @@ class DayTotals:
     k1_known_items: int
     energy_kcal: float
     vk_other_ug: float = 0.0
+    k2_range_ug: tuple[float, float] = (0.0, 0.0)  # the day's K2 across the sources
 
     @property
     def vitamin_k_ug(self) -> float:
@@ -113,6 +125,7 @@ def _use(food: Food, grams: float) -> IngredientUse:
         food.k2.scaled(factor),
         None if energy is None else energy * factor,
         food.unattributed_vk_ug() * factor,
+        None if (rng := food.k2_low_high()) is None else (rng[0] * factor, rng[1] * factor),
     )
 
 
@@ -152,6 +165,7 @@ def plan_details(
                 sum(1 for u in day_uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in day_uses if u.energy_kcal is not None),
                 sum(u.vk_other_ug for u in day_uses),
+                k2_range_of(day_uses),
             )
         )
     return PlanDetails(start, tuple(planned), tuple(totals))

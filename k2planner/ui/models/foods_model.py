@@ -50,13 +50,22 @@ COLUMNS: list[Column[FoodRow]] = [
     ),
     Column(
         "K2 total µg",
-        lambda r: _num(k2_total(r)),
+        lambda r: _num(k2_total(r)) + (" ↕" if r.k2_low is not None else ""),
         lambda r: sort_key_number(k2_total(r)),
         True,
-        lambda r: None if k2_total(r) is not None else "Not measured: unknown, not 0",
+        lambda r: k2_tooltip(r),
     ),
     Column("Source", source_text, lambda r: source_text(r).lower()),
 ]
+
+
+def k2_tooltip(r: FoodRow) -> str | None:
+    """Unknown is not zero; a value with several sources shows their range."""
+    if k2_total(r) is None:
+        return "Not measured: unknown, not 0"
+    if r.k2_low is not None and r.k2_high is not None:
+        return f"The sources that describe this food range from {r.k2_low:g} to {r.k2_high:g} µg"
+    return None
 
 
 def row_flags(r: FoodRow) -> DietFlags:

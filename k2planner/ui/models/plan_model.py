@@ -102,12 +102,18 @@ def build_cells(
             f"K1 {t.k1_ug:.1f} µg, total vitamin K {t.vitamin_k_ug:.1f} µg, "
             f"{t.energy_kcal:.0f} kcal\n"
             f"{t.k2.coverage_text()}; K2 nobody measured is not included, so this is a lower "
-            "bound"
+            "bound\n"
+            f"Across the sources that measured these foods: {range_text(t.k2_range_ug)}"
         )
         status = v.status
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
     rows.append(totals)
     return rows
+
+
+def range_text(rng: tuple[float, float]) -> str:
+    """E.g. "K2 78–164 µg"."""
+    return f"K2 {rng[0]:.0f}–{rng[1]:.0f} µg"
 
 
 class WeekGridModel(QAbstractTableModel):

@@ -76,7 +76,7 @@ class DayChart(QChartView):
                 ],
                 "K2, forms unknown": [d.k2.unsplit_ug for d in days],
             }
-            top = max(d.k2.total_ug for d in days)
+            top = max(max(d.k2.total_ug, d.k2_range_ug[1]) for d in days)
             goal_lines = [("Target", target or 0.0, Qt.PenStyle.DashLine)]
         else:
             chart.setTitle("Total vitamin K per day, K1 + K2 (µg)")
@@ -120,4 +120,28 @@ class DayChart(QChartView):
             chart.addSeries(line)
             line.attachAxis(axis_x)
             line.attachAxis(axis_y)
+        if band is None:
+            self._whiskers(chart, days, axis_x, axis_y)
         self.setChart(chart)
+
+    def _whiskers(
+        self, chart: QChart, days: Sequence[DayTotals], axis_x: QBarCategoryAxis, axis_y: QValueAxis
+    ) -> None:
+        """A line from each day's lowest to highest K2 across the sources of its foods."""
+        pen = QPen(QApplication.palette().color(QPalette.ColorRole.Text))
+        pen.setWidthF(1.5)
+        shown = False
+        for i, d in enumerate(days):
+            low, high = d.k2_range_ug
+            if high - low < 0.5:
+                continue
+            whisker = QLineSeries()
+            whisker.setName("Range across sources")
+            whisker.append([QPointF(i, low), QPointF(i, high)])
+            whisker.setPen(pen)
+            chart.addSeries(whisker)
+            whisker.attachAxis(axis_x)
+            whisker.attachAxis(axis_y)
+            for marker in chart.legend().markers(whisker):
+                marker.setVisible(not shown)
+            shown = True

@@ -1,0 +1,116 @@
+"""Consistency of the bundled K2 values: outliers need a written reason, derived foods agree
+with their parts, and every mapped value carries the range of its sources."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from k2planner.domain.k2 import summarise_k2
+from k2planner.domain.nutrients import Nutrient
+
+FORMS = ("mk4_ug", "mk5_ug", "mk6_ug", "mk7_ug", "mk8_ug", "mk9_ug", "mk10_ug")
+
+
+def _num(text: str) -> float | None:
+    text = (text or "").strip().replace(",", ".")
+    return float(text) if text else None
+
+
+@pytest.fixture(scope="module")
+def data(resources: Path) -> dict[str, object]:
+    src = resources / "sources"
+    lit = {
+        (r["source_key"], r["food"]): r
+        for r in csv.DictReader((src / "k2_literature" / "k2_foods.csv").open(encoding="utf-8"))
+    }
+    ciqual = {
+        r["alim_code"]: _num(r["vitamin_k2_ug"])
+        for r in csv.DictReader(
+            (src / "ciqual_2025" / "ciqual_2025_vitk.csv").open(encoding="utf-8")
+        )
+    }
+    mapping = list(csv.DictReader((src / "k2_mapping.csv").open(encoding="utf-8")))
+    seed = json.loads(gzip.decompress((resources / "seed" / "foods.json.gz").read_bytes()))
+    values: dict[str, dict[Nutrient, float]] = {}
+    sids = [f[0] for f in seed["foods"]]
+    for f, n, v, _s, _t in seed["values"]:
+        values.setdefault(sids[f], {})[Nutrient(n)] = v
+    ranges = {f[0]: f[9] for f in seed["foods"]}
+    return {"lit": lit, "ciqual": ciqual, "mapping": mapping, "values": values, "ranges": ranges}
+
+
+def _row_total(row: dict[str, str]) -> float | None:
+    forms = [v for v in (_num(row.get(c, "")) for c in FORMS) if v is not None]
+    return sum(forms) if forms else _num(row.get("k2_total_ug", ""))
+
+
+def _alt_totals(m: dict[str, str], data: dict[str, object]) -> list[float]:
+    out = []
+    for ref in filter(None, m["alternatives"].split(";")):
+        if ref.startswith("ciqual:"):
+            total = data["ciqual"][ref.split(":", 1)[1]]  # type: ignore[index]
+        else:
+            total = _row_total(data["lit"][tuple(ref.split("|", 1))])  # type: ignore[index]
+        if total is not None:
+            out.append(total)
+    return out
+
+
+def _k2(data: dict[str, object], sid: str) -> float:
+    total = summarise_k2(data["values"][sid]).total_ug  # type: ignore[index]
+    assert total is not None, sid
+    return total
+
+
+def test_a_value_far_from_its_other_sources_has_a_written_reason(data: dict[str, object]) -> None:
+    """A chosen value more than 2x off the median of the other sources for the same food is
+    kept only with a reason in k2_mapping.csv (outlier_reason); the test lists every such row."""
+    offending = []
+    for m in data["mapping"]:  # type: ignore[attr-defined]
+        others = _alt_totals(m, data)
+        if not others:
+            continue
+        chosen = _k2(data, m["target"])
+        median = statistics.median(others)
+        far = median > 0 and not median / 2 <= chosen <= median * 2
+        if far and not m["outlier_reason"].strip():
+            offending.append(f"{m['target']}: {chosen:.1f} vs median {median:.1f} of {others}")
+    assert not offending, "\n".join(offending)
+
+
+def test_whole_egg_agrees_with_yolk_and_white_by_mass(data: dict[str, object]) -> None:
+    """A large egg is 34 % yolk and 66 % white (USDA: 17 g and 33 g of 50 g): the whole egg's
+    K2 is within 25 % of that mix; boiled and scrambled egg within 25 % of the raw egg."""
+    yolk = _k2(data, "usda:01125")
+    white = _row_total(data["lit"][("k2viewer", "Egg white")])  # type: ignore[index]
+    assert white is not None
+    mix = 0.34 * yolk + 0.66 * white
+    raw = _k2(data, "usda:01123")
+    assert abs(raw - mix) <= 0.25 * mix, (raw, mix)
+    for cooked in ("usda:01129", "usda:01132"):
+        assert abs(_k2(data, cooked) - raw) <= 0.25 * raw, cooked
+
+
+def test_mapped_values_carry_the_range_of_their_sources(data: dict[str, object]) -> None:
+    """Every mapped food with other sources has [low, high] that contains its own value and
+    every other source's; natto spans the studies' 82–1,045 µg."""
+    for m in data["mapping"]:  # type: ignore[attr-defined]
+        others = _alt_totals(m, data)
+        if not others:
+            continue
+        chosen = _k2(data, m["target"])
+        rng = data["ranges"][m["target"]]  # type: ignore[index]
+        if max([chosen, *others]) - min([chosen, *others]) < 0.05:
+            continue
+        assert rng is not None, m["target"]
+        low, high = rng
+        assert low <= chosen + 1e-6 and high >= chosen - 1e-6
+        assert low <= min(others) + 1e-6 and high >= max(others) - 1e-6
+    low, high = data["ranges"]["usda:16113"]  # type: ignore[index]
+    assert low < 90 and high > 1000
