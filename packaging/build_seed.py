@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from k2planner.domain.aisles import DEFAULT_AISLES, aisle_for_food, aisle_for_group  # noqa: E402
 from k2planner.domain.diet_rules import derive_flags, rule_book  # noqa: E402
 from k2planner.domain.k2 import summarise_k2  # noqa: E402
-from k2planner.domain.nutrients import Nutrient, Tier  # noqa: E402
+from k2planner.domain.nutrients import MK_FORMS, Nutrient, Tier  # noqa: E402
 
 SOURCES = ROOT / "resources" / "sources"
 DEFAULT_OUT = ROOT / "resources" / "seed" / "foods.json.gz"
@@ -286,6 +286,44 @@ def apply_mapping(usda: dict[str, SeedFood], ciqual: dict[str, SeedFood]) -> lis
     return new_foods
 
 
+_K2_NUTRIENTS = (*MK_FORMS, Nutrient.K2_REPORTED)
+
+
+def apply_imputation(usda: dict[str, SeedFood]) -> None:
+    """Give foods without K2 the values of a measured relative (k2_imputation.csv), tier
+    *imputed*, the donor and the rule named in each value's source, and a wider range."""
+    for m in read_csv(SOURCES / "k2_imputation.csv"):
+        if not m["donor"]:
+            continue  # documented as not imputed, with the reason
+        food = usda[m["target"].split(":", 1)[1]]
+        donor = usda[m["donor"].split(":", 1)[1]]
+        if any(n in food.values for n in _K2_NUTRIENTS):
+            raise SystemExit(f"k2_imputation: {m['target']} already has a K2 value")
+        factor = float(m["factor"])
+        text = (
+            f"imputed ({m['rule']}) from '{donor.name}' ({donor.source_id}) × {factor:g}: "
+            f"{m['rationale']}"
+        )
+        for nutrient in _K2_NUTRIENTS:
+            if nutrient in donor.values:
+                food.values[nutrient] = (
+                    round(donor.values[nutrient][0] * factor, 4),
+                    text,
+                    Tier.IMPUTED,
+                )
+        low_high = donor.k2_range or _point(donor)
+        if low_high is not None:  # an imputation is less certain than its donor: ×0.5 … ×2
+            food.k2_range = (
+                round(low_high[0] * factor * 0.5, 3),
+                round(low_high[1] * factor * 2.0, 3),
+            )
+
+
+def _point(food: SeedFood) -> tuple[float, float] | None:
+    total = summarise_k2({n: v[0] for n, v in food.values.items()}).total_ug
+    return None if total is None else (total, total)
+
+
 _MK_CELLS = ("mk4_ug", "mk5_ug", "mk6_ug", "mk7_ug", "mk8_ug", "mk9_ug", "mk10_ug")
 
 
@@ -355,6 +393,7 @@ def build() -> bytes:
     usda = load_usda()
     ciqual = load_ciqual()
     literature = apply_mapping(usda, ciqual)
+    apply_imputation(usda)
     foods = (
         [usda[k] for k in sorted(usda)]
         + [ciqual[k] for k in sorted(ciqual, key=int)]

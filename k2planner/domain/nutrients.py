@@ -15,7 +15,8 @@ class Tier(StrEnum):
 
     MEASURED = "measured"  # analytical values from national tables (USDA, CIQUAL, NEVO)
     LITERATURE = "literature"  # published studies and compilations
-    ESTIMATED = "estimated"  # imputed, calculated, assumed, or of doubtful attribution
+    ESTIMATED = "estimated"  # calculated, assumed, or of doubtful attribution
+    IMPUTED = "imputed"  # taken from a measured relative by a documented rule
     USER = "user"  # entered or imported by the user
 
 

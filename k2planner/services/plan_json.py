@@ -11,6 +11,7 @@ from k2planner.domain.diet import Contains
 from k2planner.domain.foods import Food
 from k2planner.domain.judge import judge_day
 from k2planner.domain.k2 import K2Summary, K2Tally
+from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.nutrients import MK_FORMS, Nutrient
 from k2planner.domain.planner.details import IngredientUse, PlannedMeal
 from k2planner.domain.planner.types import Mode
@@ -44,6 +45,19 @@ def _tally(t: K2Tally) -> dict[str, Any]:
     }
 
 
+def _weight(w: WeightCoverage) -> dict[str, Any]:
+    return {
+        "measured_g": _r(w.measured_g, 1),
+        "imputed_g": _r(w.imputed_g, 1),
+        "unknown_g": _r(w.unknown_g, 1),
+        "k2_carrier_g": _r(w.carrier_g, 1),
+        "known_share": None
+        if w.share(K2Status.MEASURED) is None
+        else _r((w.share(K2Status.MEASURED) or 0) + (w.share(K2Status.IMPUTED) or 0), 3),
+        "text": w.text(),
+    }
+
+
 def _ingredient(u: IngredientUse, food: Food) -> dict[str, Any]:
     return {
         "food_id": u.food_id,
@@ -57,6 +71,7 @@ def _ingredient(u: IngredientUse, food: Food) -> dict[str, Any]:
         "k1_ug": _r(u.k1_ug),
         "k2_ug": _r(u.k2.total_ug),
         "k2_coverage": u.k2.coverage.value,
+        "k2_status": u.k2_status.value,
         "k2_from_reported_total": u.k2.from_reported_total,
         "menaquinones_ug": _forms(u.k2),
     }
@@ -75,6 +90,7 @@ def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
         "k2_ug": _r(pm.k2.known_total_ug),
         "k1_ug": _r(pm.k1_ug),
         "mk7_ug": _r(pm.k2.by_form[Nutrient.MK7]),
+        "k2_text": pm.k2_text(1),
         "energy_kcal": _r(pm.energy_kcal, 1),
         **diet_json(
             reduce(or_, (foods[u.food_id].contains for u in pm.ingredients), Contains.NONE),
@@ -125,6 +141,7 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         totals: dict[str, Any] = {
             **_tally(d.k2),
             "k2_range_ug": [_r(d.k2_range_ug[0]), _r(d.k2_range_ug[1])],
+            "k2_coverage_by_weight": _weight(d.k2_weight),
             "k1_ug": _r(d.k1_ug),
             "vitamin_k_ug": _r(d.vitamin_k_ug),
             "energy_kcal": _r(d.energy_kcal, 1),
@@ -185,6 +202,7 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
             if vka
             else sum(1 for d in days if d["totals"]["meets_target"]),
             "coverage": _tally(outcome.details.coverage())["coverage"],
+            "coverage_by_weight": _weight(outcome.details.weight_coverage()),
         },
         "shortfall": None,
         "advice": [advice_to_dict(a) for a in outcome.advice],

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from k2planner.domain.advice import Advice, Kind
 from k2planner.domain.goals import band
 from k2planner.domain.judge import judge_day
+from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
 from k2planner.services.shopping import LineKind, ListLine, ShoppingView
@@ -119,6 +120,12 @@ def shopping_list_html(view: ShoppingView, *, standalone: bool = True) -> str:
     return f"<html><head>{_STYLE}</head><body>{body}</body></html>" if standalone else body
 
 
+def known_by_weight(w: WeightCoverage) -> str:
+    """E.g. "92 %" of the weight that can carry K2 ("–" when none can)."""
+    share = w.share(K2Status.MEASURED)
+    return "–" if share is None else f"{100 * (share + (w.share(K2Status.IMPUTED) or 0)):.0f} %"
+
+
 def _plan_table(o: PlanOutcome) -> str:
     p = o.prefs
     vka = p.anticoagulant is Anticoagulant.VKA
@@ -139,7 +146,7 @@ def _plan_table(o: PlanOutcome) -> str:
                 continue
             serv = "" if pm.assignment.servings == 1 else f" ×{pm.assignment.servings:g}"
             lock = " (locked)" if pm.assignment.locked else ""
-            amount = f"vit. K {pm.vitamin_k_ug:.0f} µg" if vka else f"K2 {pm.k2.text()}"
+            amount = f"vit. K {pm.vitamin_k_ug:.0f} µg" if vka else f"K2 {pm.k2_text()}"
             cells.append(
                 f'<td>{esc(pm.meal.name)}{serv}{lock}<br><span class="note">{amount}</span></td>'
             )
@@ -158,12 +165,12 @@ def _plan_table(o: PlanOutcome) -> str:
             f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}"
             f'<td{mark}>{total}{flag}<br><span class="note">{d.k2_range_ug[0]:.0f}–'
             f"{d.k2_range_ug[1]:.0f}</span></td><td>{d.k1_ug:.0f}</td>{vka_cells}"
-            f"<td>{d.energy_kcal:,.0f}</td><td>{d.k2.known_items}/{d.k2.items}</td></tr>"
+            f"<td>{d.energy_kcal:,.0f}</td><td>{known_by_weight(d.k2_weight)}</td></tr>"
         )
     extra_head = f"<th>K2 µg</th><th>MK-7 µg (cap {p.vka_mk7_cap_ug:.0f})</th>" if vka else ""
     return (
         f'<table class="grid" width="100%" cellspacing="0"><tr><th>Day</th>{head}'
-        f"<th>{goal}</th><th>K1 µg</th>{extra_head}<th>kcal</th><th>K2 known</th></tr>"
+        f"<th>{goal}</th><th>K1 µg</th>{extra_head}<th>kcal</th><th>K2 known (by weight)</th></tr>"
         + "".join(rows)
         + "</table>"
     )

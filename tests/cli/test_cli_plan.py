@@ -38,6 +38,14 @@ def test_plan_json_lists_ingredients_with_sources(
         low, high = d["totals"]["k2_range_ug"]
         assert low <= d["totals"]["k2_ug"] + 1e-6 <= high + 2e-6
     assert any(d["totals"]["k2_range_ug"][1] > d["totals"]["k2_ug"] + 1 for d in data["days"])
+    for d in data["days"]:
+        w = d["totals"]["k2_coverage_by_weight"]
+        assert w["k2_carrier_g"] == pytest.approx(w["measured_g"] + w["imputed_g"] + w["unknown_g"])
+        assert 0 <= w["known_share"] <= 1 and "% of the weight" in w["text"]
+    for m in (m for d in data["days"] for m in d["meals"]):
+        statuses = {i["k2_status"] for i in m["ingredients"]}
+        if statuses == {"not expected"}:
+            assert m["k2_text"] == "none expected (plant foods)"
     day = data["days"][0]
     assert [m["slot"] for m in day["meals"]] == ["breakfast", "lunch", "dinner", "snack"]
     ing = day["meals"][0]["ingredients"][0]

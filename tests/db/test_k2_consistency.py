@@ -114,3 +114,61 @@ def test_mapped_values_carry_the_range_of_their_sources(data: dict[str, object])
         assert low <= min(others) + 1e-6 and high >= max(others) - 1e-6
     low, high = data["ranges"]["usda:16113"]  # type: ignore[index]
     assert low < 90 and high > 1000
+
+
+def test_imputed_values_name_their_donor_and_are_less_certain(seeded_engine) -> None:  # type: ignore[no-untyped-def]
+    """Egg noodles get 9 % of whole egg's K2, tier *imputed*, the donor named, a wider range."""
+    from sqlmodel import Session
+
+    from k2planner.db import repo_foods
+    from k2planner.domain.k2_coverage import K2Status, k2_status
+    from k2planner.domain.nutrients import Tier
+
+    with Session(seeded_engine) as s:
+        ids = repo_foods.food_ids_by_source(s, ["usda:20110", "usda:01123"])
+        foods = repo_foods.load_foods(s, ids.values())
+    noodles, egg = foods[ids["usda:20110"]], foods[ids["usda:01123"]]
+    value = noodles.values[Nutrient.MK4]
+    assert value.tier is Tier.IMPUTED and "usda:01123" in value.source
+    assert value.value == pytest.approx(egg.values[Nutrient.MK4].value * 0.09, rel=1e-3)
+    assert k2_status(noodles) is K2Status.IMPUTED
+    low, high = noodles.k2_range_ug or (0, 0)
+    assert low < value.value < high
+
+
+def test_bundled_meals_have_k2_for_95_percent_of_their_weight(seeded_engine, resources) -> None:  # type: ignore[no-untyped-def]
+    """Every bundled meal has K2 measured or imputed for at least 95 % of the weight of its
+    foods that can carry K2, unless the missing food is documented as not imputable; a meal of
+    plant foods only says "none expected" instead of "unknown"."""
+    from sqlmodel import Session
+
+    from k2planner.db import repo_foods, repo_meals
+    from k2planner.domain.k2_coverage import K2Status, k2_status
+
+    documented = {
+        r["target"]
+        for r in csv.DictReader(
+            (resources / "sources" / "k2_imputation.csv").open(encoding="utf-8")
+        )
+        if not r["donor"] and r["rationale"].strip()
+    }
+    with Session(seeded_engine) as s:
+        meals = repo_meals.load_meals(s)
+        foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+    short = []
+    for m in meals:
+        carrier = known = 0.0
+        missing = set()
+        for i in m.ingredients:
+            food = foods[i.food_id]
+            status = k2_status(food)
+            if status is K2Status.NOT_EXPECTED:
+                continue
+            carrier += i.grams
+            if status in (K2Status.MEASURED, K2Status.IMPUTED):
+                known += i.grams
+            else:
+                missing.add(food.source_id)
+        if carrier and known / carrier < 0.95 and missing - documented:
+            short.append(f"{m.key}: {known / carrier:.0%}, unknown: {sorted(missing - documented)}")
+    assert not short, "\n".join(short)

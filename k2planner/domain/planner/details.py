@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from k2planner.domain.foods import Food
 from k2planner.domain.k2 import K2Summary, K2Tally, tally_k2
+from k2planner.domain.k2_coverage import K2Status, WeightCoverage, k2_status, weight_coverage
 from k2planner.domain.meals import Meal
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.types import Assignment
@@ -30,6 +31,12 @@ class IngredientUse:
     energy_kcal: float | None
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
     k2_range_ug: tuple[float, float] | None = None  # this amount's K2 across the sources
+    k2_status: K2Status = K2Status.UNKNOWN
+
+
+def weight_coverage_of(uses: Iterable[IngredientUse]) -> WeightCoverage:
+    """K2 coverage by weight over ingredient uses."""
+    return weight_coverage((u.k2_status, u.grams) for u in uses)
 
 
 def k2_range_of(uses: Iterable[IngredientUse]) -> tuple[float, float]:
@@ -59,6 +66,13 @@ class PlannedMeal:
         """K1 + K2 (+ vitamin K of unstated form), known values."""
         return self.k1_ug + self.k2.total_ug + self.vk_other_ug
 
+    def k2_text(self, digits: int = 0) -> str:
+        """E.g. "42 µg"; "none expected" for a meal of plant foods only (plants make K1, not
+        K2), instead of "unknown"."""
+        if self.ingredients and all(u.k2_status is K2Status.NOT_EXPECTED for u in self.ingredients):
+            return "none expected (plant foods)"
+        return self.k2.text(digits)
+
 
 @dataclass(frozen=True, slots=True)
 class DayTotals:
@@ -72,6 +86,7 @@ class DayTotals:
     energy_kcal: float
     vk_other_ug: float = 0.0
     k2_range_ug: tuple[float, float] = (0.0, 0.0)  # the day's K2 across the sources
+    k2_weight: WeightCoverage = field(default_factory=WeightCoverage)  # K2 carriers, grams
 
     @property
     def vitamin_k_ug(self) -> float:
@@ -98,6 +113,10 @@ class PlanDetails:
     def coverage(self) -> K2Tally:
         """K2 coverage over the whole week."""
         return tally_k2_of(u for m in self.meals for u in m.ingredients)
+
+    def weight_coverage(self) -> WeightCoverage:
+        """K2 coverage by weight over the whole week."""
+        return weight_coverage_of(u for m in self.meals for u in m.ingredients)
 
     def meal_at(self, day: int, slot: object) -> PlannedMeal | None:
         """The planned meal of a day and slot."""
@@ -126,6 +145,7 @@ def _use(food: Food, grams: float) -> IngredientUse:
         None if energy is None else energy * factor,
         food.unattributed_vk_ug() * factor,
         None if (rng := food.k2_low_high()) is None else (rng[0] * factor, rng[1] * factor),
+        k2_status(food),
     )
 
 
@@ -166,6 +186,7 @@ def plan_details(
                 sum(u.energy_kcal for u in day_uses if u.energy_kcal is not None),
                 sum(u.vk_other_ug for u in day_uses),
                 k2_range_of(day_uses),
+                weight_coverage_of(day_uses),
             )
         )
     return PlanDetails(start, tuple(planned), tuple(totals))

@@ -9,8 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from k2planner.domain.judge import judge_day
+from k2planner.domain.k2_coverage import K2Status
 from k2planner.domain.meals import Slot
 from k2planner.domain.nutrients import Nutrient
+from k2planner.domain.planner.details import DayTotals
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
 from k2planner.ui import theme
@@ -61,11 +63,11 @@ def build_cells(
             detail = (
                 f"{serv} · vit. K {pm.vitamin_k_ug:.0f} µg"
                 if vka
-                else f"{serv} · K2 {pm.k2.text()}"
+                else f"{serv} · K2 {pm.k2_text()}"
             )
             tip = (
                 f"{pm.meal.name}\n{serv}, {pm.energy_kcal:.0f} kcal\n"
-                f"K2 {pm.k2.text(1)} ({pm.k2.coverage_text()}), K1 {pm.k1_ug:.1f} µg"
+                f"K2 {pm.k2_text(1)} ({pm.k2.coverage_text()}), K1 {pm.k1_ug:.1f} µg"
                 + ("\nLocked: Regenerate keeps it" if a.locked else "")
             )
             row.append(GridCell(CellKind.MEAL, d, slot, pm.meal.name, detail, tip, a.locked))
@@ -87,7 +89,7 @@ def build_cells(
                 f"K1 {t.k1_ug:.0f} · K2 {t.k2.total_ug:.0f} µg\n"
                 f"MK-7 {mk7:.1f} µg (cap {p.vka_mk7_cap_ug:.0f})\n"
                 f"{t.energy_kcal:,.0f} kcal\n"
-                f"K2 known {t.k2.known_items}/{t.k2.items}"
+                f"K2 known {_known(t)}"
             )
         else:
             detail = (
@@ -95,7 +97,7 @@ def build_cells(
                 f"other MK {other:.0f} µg\n"
                 f"K1 {t.k1_ug:.0f} µg\n"
                 f"{t.energy_kcal:,.0f} kcal\n"
-                f"K2 known {t.k2.known_items}/{t.k2.items}"
+                f"K2 known {_known(t)}"
             )
         tip = (
             f"{outcome.day_labels[d]}: {v.text}\nK2 {t.k2.total_ug:.1f} µg (MK-7 {mk7:.1f} µg), "
@@ -103,12 +105,22 @@ def build_cells(
             f"{t.energy_kcal:.0f} kcal\n"
             f"{t.k2.coverage_text()}; K2 nobody measured is not included, so this is a lower "
             "bound\n"
+            f"{t.k2_weight.text()}\n"
             f"Across the sources that measured these foods: {range_text(t.k2_range_ug)}"
         )
         status = v.status
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
     rows.append(totals)
     return rows
+
+
+def _known(t: DayTotals) -> str:
+    """E.g. "92 % by weight" (of the foods that can carry K2)."""
+    share = t.k2_weight.share(K2Status.MEASURED)
+    if share is None:
+        return "–"
+    share += t.k2_weight.share(K2Status.IMPUTED) or 0.0
+    return f"{100 * share:.0f} % by weight"
 
 
 def range_text(rng: tuple[float, float]) -> str:
