@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
     """Add the ``plan`` command."""
     p = sub.add_parser("plan", help="plan a week of meals (saved preferences + these options)")
     p.add_argument("--target", type=float, help="K2 target in µg a day")
+    p.add_argument(
+        "--measured-only",
+        action="store_true",
+        help="count measured K2 only, not K2 imputed from a relative food",
+    )
     p.add_argument("--diet", help="restrictions, e.g. vegetarian,dairy-free")
     p.add_argument("--exclude", help="comma-separated meal keys, food ids (usda:16113) or words")
     p.add_argument("--days", type=int, help="number of days (default 7)")
@@ -88,6 +93,8 @@ def _prefs(args: argparse.Namespace, base: Preferences) -> Preferences:
     try:
         if args.target is not None:
             changes["k2_target_ug"] = args.target
+        if args.measured_only:
+            changes["count_imputed_k2"] = False
         if args.diet is not None:
             changes["restrictions"] = parse_restrictions(args.diet)
         if args.days is not None:
@@ -194,7 +201,7 @@ def run_plan(args: argparse.Namespace) -> int:
     db = open_db(args)
     prefs = _prefs(args, PreferencesService(db.engine).load())
     planning = PlanningService(db.engine)
-    catalogue = planning.catalogue()
+    catalogue = planning.catalogue(prefs.count_imputed_k2)
     if args.exclude:
         meals, foods = _excluded(args.exclude, catalogue)
         prefs = prefs.with_changes(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.k2 import K2Summary, summarise_k2
-from k2planner.domain.nutrients import Nutrient, NutrientValue
+from k2planner.domain.nutrients import Nutrient, NutrientValue, Tier
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +80,12 @@ class Food:
     def k2(self) -> K2Summary:
         """K2 per 100 g with coverage."""
         return summarise_k2({n: v.value for n, v in self.values.items()})
+
+
+def without_imputed_k2(food: Food) -> Food:
+    """The food with its imputed K2 values (tier *imputed*) and their range left out."""
+    imputed = {n for n, v in food.values.items() if v.tier is Tier.IMPUTED}
+    if not imputed:
+        return food
+    values = {n: v for n, v in food.values.items() if n not in imputed}
+    return replace(food, values=values, k2_range_ug=None)

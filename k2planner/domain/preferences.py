@@ -73,6 +73,7 @@ class Preferences:
     vk_band_ug: float = 20.0
     vka_mk7_cap_ug: float = DEFAULT_MK7_CAP_UG
     vka_k2_spread_ug: float = DEFAULT_K2_SPREAD_UG
+    count_imputed_k2: bool = True  # K2 imputed from a measured relative counts in plans
     max_uses_per_week: int = 2
     allow_consecutive_days: bool = False
     units: Units = Units.METRIC
@@ -151,7 +152,7 @@ class Preferences:
         for key in ("household_size", "days", "max_uses_per_week"):
             if key in data:
                 kw[key] = int(data[key])
-        for key in ("allow_consecutive_days", "first_run_done"):
+        for key in ("allow_consecutive_days", "first_run_done", "count_imputed_k2"):
             if key in data:
                 kw[key] = bool(data[key])
         for key in ("restrictions", "may_contain_excludes"):

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from k2planner.db import repo_foods, repo_meals, repo_state
 from k2planner.domain.advice import Advice, advise, refused_lock_notice
 from k2planner.domain.diet_notes import may_contain_advice
-from k2planner.domain.foods import Food
+from k2planner.domain.foods import Food, without_imputed_k2
 from k2planner.domain.meals import Meal, Slot
 from k2planner.domain.planner.details import PlanDetails, plan_details
 from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
@@ -84,11 +84,16 @@ class PlanningService:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def catalogue(self) -> Catalogue:
-        """All meals with their foods (read fresh: the user may have edited meals)."""
+    def catalogue(self, count_imputed: bool = True) -> Catalogue:
+        """All meals with their foods (read fresh: the user may have edited meals).
+
+        With ``count_imputed`` False, K2 values imputed from a relative are left out, so the
+        plan, its totals and its coverage count measured values only."""
         with Session(self._engine) as s:
             meals = repo_meals.load_meals(s)
             foods = repo_foods.load_foods(s, {i.food_id for m in meals for i in m.ingredients})
+        if not count_imputed:
+            foods = {fid: without_imputed_k2(f) for fid, f in foods.items()}
         return Catalogue({m.id: m for m in meals}, foods, meal_options(meals, foods))
 
     def recent_uses(self, start: dt.date) -> dict[int, int]:
@@ -154,7 +159,7 @@ class PlanningService:
 
         seed = secrets.randbelow(2**31) if seed is None else seed
         start = start or prefs.effective_start()
-        catalogue = self.catalogue()
+        catalogue = self.catalogue(prefs.count_imputed_k2)
         request = self.build_request(
             prefs, catalogue, seed=seed, locks=locks, start=start, time_limit_s=time_limit_s
         )
@@ -254,7 +259,7 @@ class PlanningService:
             prefs_data, plan_json, seed = row.preferences_json, row.plan_json, row.seed
             start, pid = dt.date.fromisoformat(row.start_date), row.id
         prefs = Preferences.from_json(_json(prefs_data))
-        catalogue = self.catalogue()
+        catalogue = self.catalogue(prefs.count_imputed_k2)
         stored = _json(plan_json)
         assignments = tuple(
             Assignment(a["day"], Slot(a["slot"]), a["meal_id"], a["servings"], a["locked"])

@@ -191,3 +191,19 @@ def test_lock_that_breaks_a_restriction_is_unlocked_with_a_notice(seeded_engine:
     assert [r.meal_name for r in out.refused_locks] == [gouda.name]
     notice = next(a for a in out.advice if a.kind is Kind.LOCK_REFUSED)
     assert "vegan" in notice.text and gouda.name in notice.text
+
+
+def test_imputed_k2_counts_unless_the_setting_says_measured_only(seeded_engine: Engine) -> None:
+    """By default egg noodles carry K2 imputed from egg; "measured only" leaves it out of the
+    catalogue the planner, the totals and the coverage use."""
+    svc = PlanningService(seeded_engine)
+    noodles = next(f for f in svc.catalogue().foods.values() if f.source_id == "usda:20110")
+    assert noodles.k2.total_ug and noodles.k2.total_ug > 0
+    measured = next(
+        f for f in svc.catalogue(count_imputed=False).foods.values() if f.source_id == "usda:20110"
+    )
+    assert measured.k2.total_ug is None and measured.k2_range_ug is None
+    prefs = Preferences(start_date=START, count_imputed_k2=False)
+    assert Preferences.from_json(prefs.to_json()).count_imputed_k2 is False
+    out = svc.generate(prefs, seed=1, save=False)
+    assert out.details.weight_coverage().imputed_g == 0

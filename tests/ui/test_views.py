@@ -208,6 +208,9 @@ def test_settings_may_contain_policy_and_strict_vegetarian(qtbot) -> None:  # ty
     dlg = SettingsDialog(Preferences(), {}, {})
     qtbot.addWidget(dlg)
     assert Restriction.STRICT_VEGETARIAN in dlg.restrictions.boxes
+    assert dlg.count_imputed.isChecked()
+    dlg.count_imputed.setChecked(False)
+    assert dlg.preferences().count_imputed_k2 is False
     boxes = dlg.may_contain.boxes
     assert boxes[Restriction.NUT_FREE].isChecked() and not boxes[Restriction.VEGAN].isChecked()
     boxes[Restriction.VEGAN].setChecked(True)

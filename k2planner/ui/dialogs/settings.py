@@ -81,6 +81,15 @@ class SettingsDialog(QDialog):
         )
         cal.setWordWrap(True)
         f.addRow("", cal)
+        self.count_imputed = QCheckBox("Count K2 imputed from a measured relative food")
+        self.count_imputed.setObjectName("countImputed")
+        self.count_imputed.setChecked(prefs.count_imputed_k2)
+        self.count_imputed.setToolTip(
+            "Some foods have no K2 measurement; their K2 is taken from a measured relative "
+            "(egg noodles from egg, ricotta from milk), marked 'imputed'. Untick to count "
+            "measured values only."
+        )
+        f.addRow("", self.count_imputed)
         tabs.addTab(scrolling(goal), "Goal")
 
         diet = QWidget()
@@ -184,6 +193,7 @@ class SettingsDialog(QDialog):
             slots=tuple(s for s, b in self.slot_boxes.items() if b.isChecked()),
             max_uses_per_week=self.max_uses.value(),
             allow_consecutive_days=self.consecutive.isChecked(),
+            count_imputed_k2=self.count_imputed.isChecked(),
             **self.anticoagulant.changes(),
             units=Units(self.units.currentData()),
         )
