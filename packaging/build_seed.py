@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from k2planner.domain.aisles import DEFAULT_AISLES, aisle_for_food, aisle_for_group  # noqa: E402
+from k2planner.domain.aisles import aisle_for_food, aisle_for_group, default_aisles  # noqa: E402
 from k2planner.domain.diet_rules import derive_flags, rule_book  # noqa: E402
 from k2planner.domain.k2 import summarise_k2  # noqa: E402
 from k2planner.domain.nutrients import MK_FORMS, Nutrient, Tier  # noqa: E402
@@ -406,7 +406,7 @@ def build() -> bytes:
     tiers = [t.value for t in Tier]
     food_rows, value_rows, portion_rows = [], [], []
     for i, f in enumerate(foods):
-        aisle = DEFAULT_AISLES.index(f.aisle) if f.aisle else None
+        aisle = default_aisles().index(f.aisle) if f.aisle else None
         flags = derive_flags(f.name, f.group, f.source_id, book)
         food_rows.append(
             [
@@ -432,8 +432,8 @@ def build() -> bytes:
         "format": SEED_FORMAT,
         "diet_rules_sha256": book.digest,
         "tiers": tiers,
-        "aisles": list(DEFAULT_AISLES),
-        "groups": [[g, DEFAULT_AISLES.index(aisle_for_group(g))] for g in groups],
+        "aisles": list(default_aisles()),
+        "groups": [[g, default_aisles().index(aisle_for_group(g))] for g in groups],
         "sources": list(sources),
         "foods": food_rows,
         "values": value_rows,

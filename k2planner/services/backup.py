@@ -8,8 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from k2planner.db import migrate
+from k2planner.db import migrate, repo_foods, repo_import
 from k2planner.db.sqlite_copy import copy_database, open_read_only
 
 
@@ -54,15 +55,10 @@ def validate_backup(path: Path) -> migrate.FileState:
         raise RestoreError(str(exc)) from exc
     if state.revision is None:
         raise RestoreError(f"{path} is not a K2 Planner database (no schema version)")
-    uri = f"file:{path.resolve().as_posix()}?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True)
     try:
-        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        foods = conn.execute("SELECT COUNT(*) FROM food").fetchone()[0]
+        ok, foods = repo_import.check_database_file(path)
     except sqlite3.DatabaseError as exc:
         raise RestoreError(f"{path} is damaged ({exc})") from exc
-    finally:
-        conn.close()
     if ok != "ok":
         raise RestoreError(f"{path} is damaged (SQLite integrity check: {ok})")
     if foods == 0:
@@ -92,9 +88,9 @@ def restore(engine: Engine, source: Path, keep_dir: Path) -> RestoreReport:
     if state.revision != migrate.head_revision():
         migrate.upgrade(engine)
         migrated = state.revision
-    with engine.connect() as conn:
-        foods = int(conn.exec_driver_sql("SELECT COUNT(*) FROM food").scalar_one())
-        meals = int(conn.exec_driver_sql("SELECT COUNT(*) FROM meal").scalar_one())
+    with Session(engine) as s:
+        foods = repo_foods.count_rows(s, "food")
+        meals = repo_foods.count_rows(s, "meal")
     return RestoreReport(source, saved, migrated, foods, meals)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_foods, repo_meals
+from k2planner.db import repo_foods, repo_import, repo_meals
 from k2planner.domain.export_scope import Scope as Scope
 from k2planner.domain.importing import own
 from k2planner.domain.importing.records import FoodRecord, MealRecord
@@ -20,22 +20,13 @@ class ExportService:
     def records(self, scope: Scope) -> tuple[list[FoodRecord], list[MealRecord]]:
         """Foods and meals of ``scope``; meals bring the foods they use along."""
         with Session(self._engine) as s:
-            conn = s.connection()
             meals = [m for m in repo_meals.load_meals(s) if scope is Scope.ALL or m.is_user]
-            where = "" if scope is Scope.ALL else " WHERE is_user"
-            ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM food" + where)}
+            ids = repo_import.food_ids(s, user_only=scope is not Scope.ALL)
             ids |= (
                 {i.food_id for m in meals for i in m.ingredients} if scope is Scope.USER else set()
             )
             foods = repo_foods.load_foods(s, ids)
-            extra = (
-                {
-                    r[0]: (bool(r[1]), r[2])
-                    for r in conn.exec_driver_sql("SELECT id, flags_user_set, tags FROM food")
-                }
-                if foods
-                else {}
-            )
+            extra = repo_import.food_extras(s) if foods else {}
         food_records = [
             FoodRecord(
                 row=0,

@@ -13,10 +13,10 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_edit
+from k2planner.db import repo_edit, repo_import
 from k2planner.domain.csv_safety import neutralise_row
 from k2planner.domain.diet import DietFlags
 from k2planner.domain.food_input import Severity
@@ -120,9 +120,9 @@ class ImportService:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _existing(self, conn: Connection) -> _Known:
+    def _existing(self, session: Session) -> _Known:
         known = _Known()
-        for fid, sid, name in conn.exec_driver_sql("SELECT id, source_id, name FROM food"):
+        for fid, sid, name in repo_import.food_names(session):
             known.add(fid, sid, name)
         return known
 
@@ -132,8 +132,8 @@ class ImportService:
 
     def duplicates(self, parsed: ParsedFile) -> dict[int, Duplicate]:
         """Records matching an existing food by source id (or a known alias), else by name."""
-        with self._engine.connect() as conn:
-            known = self._existing(conn)
+        with Session(self._engine) as s:
+            known = self._existing(s)
         return {d.row: d for f in parsed.foods if (d := known.match(f)) is not None}
 
     def commit(
@@ -167,7 +167,7 @@ class ImportService:
             trans = conn.begin()
             session = Session(bind=conn)
             try:
-                known = self._existing(conn)
+                known = self._existing(session)
                 groups: dict[str, int] = {}
                 for original in parsed.foods:
                     record: FoodRecord | None = original
@@ -234,7 +234,6 @@ class ImportService:
         groups: dict[str, int],
         summary: ImportSummary,
     ) -> None:
-        conn = session.connection()
         dup = known.match(record)
         policy = options.per_row.get(record.row, options.on_duplicate)
         if dup is not None and policy is OnDuplicate.SKIP:
@@ -260,12 +259,9 @@ class ImportService:
                 session, fid, record.name, groups[group], flags, user_set, record.note
             )
             if parsed.keeps_provenance:
-                conn.exec_driver_sql("DELETE FROM nutrientvalue WHERE food_id = ?", (fid,))
+                repo_import.delete_values(session, fid)
             elif rows:  # a partial file replaces the values it gives and keeps the others
-                conn.exec_driver_sql(
-                    "DELETE FROM nutrientvalue WHERE food_id = ? AND nutrient = ?",
-                    [(fid, r[0]) for r in rows],
-                )
+                repo_import.delete_values(session, fid, [r[0] for r in rows])
             summary.updated += 1
         else:
             sid = record.source_id
@@ -287,11 +283,7 @@ class ImportService:
             summary.added += 1
             summary.added_ids.append(fid)
         if rows:
-            conn.exec_driver_sql(
-                "INSERT INTO nutrientvalue (food_id, nutrient, value, source, tier)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(fid, n, v, s, t) for n, v, s, t in rows],
-            )
+            repo_import.insert_values(session, fid, rows)
         if record.portions and (
             dup is None or policy is not OnDuplicate.UPDATE or parsed.keeps_provenance
         ):
@@ -320,7 +312,6 @@ class ImportService:
         known: _Known,
         summary: ImportSummary,
     ) -> None:
-        conn = session.connection()
         missing = [s for s, _g, _n in meal.ingredients if s not in known.by_id]
         if missing:
             reason = (
@@ -332,15 +323,15 @@ class ImportService:
                 raise ImportRejected(summary, reason)
             summary.rejected.append((meal.row, reason))
             return
-        row = conn.exec_driver_sql("SELECT id FROM meal WHERE key = ?", (meal.key,)).first()
+        existing = repo_import.meal_id_by_key(session, meal.key)
         policy = options.per_row.get(meal.row, options.on_duplicate)
-        if row is not None and policy is OnDuplicate.SKIP:
+        if existing is not None and policy is OnDuplicate.SKIP:
             summary.skipped.append((meal.row, meal.name, "a meal with this key exists"))
             return
-        meal_id = row[0] if row is not None and policy is OnDuplicate.UPDATE else None
+        meal_id = existing if existing is not None and policy is OnDuplicate.UPDATE else None
         key = (
             meal.key
-            if row is None or meal_id is not None
+            if existing is None or meal_id is not None
             else (f"{meal.key}-{uuid.uuid4().hex[:6]}")
         )
         new_id = repo_edit.upsert_meal(
@@ -354,7 +345,7 @@ class ImportService:
             description=meal.description,
             ingredients=[(known.by_id[s], g, n) for s, g, n in meal.ingredients],
         )
-        conn.exec_driver_sql("UPDATE meal SET is_user = ? WHERE id = ?", (meal.is_user, new_id))
+        repo_import.set_meal_is_user(session, new_id, meal.is_user)
         if meal_id is None:
             summary.meals_added += 1
         else:
