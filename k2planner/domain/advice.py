@@ -175,13 +175,19 @@ def supplement_hint(average_ug: float, target_ug: float) -> Advice:
 def unknown_k2_note(details: PlanDetails) -> Advice | None:
     """Say that unknown K2 values were counted as 0, and how many."""
     cov = details.coverage()
-    if cov.unknown_items == 0 and cov.partial_items == 0:
+    weight = details.weight_coverage()
+    if weight.unknown_g == 0 and cov.partial_items == 0 and weight.imputed_g == 0:
         return None
     text = (
-        f"{cov.coverage_text()} in this plan. The K2 figures add up only measured values, so "
-        "they are a lower bound: where nobody measured K2 the real content is probably a "
-        "little higher than shown."
+        f"{weight.text()} in this plan (plant foods, which make K1 rather than K2, are not "
+        "counted). The K2 figures add up only known values, so they are a lower bound: where "
+        "nobody measured K2 the real content is probably a little higher than shown."
     )
+    if weight.imputed_g:
+        text += (
+            " Imputed values are taken from a measured relative food (Settings → Goal can "
+            "leave them out)."
+        )
     if cov.partial_items:
         text += " Partly known means only some forms were measured (often MK-4 only)."
     return Advice(

@@ -66,11 +66,11 @@ class PlannedMeal:
         """K1 + K2 (+ vitamin K of unstated form), known values."""
         return self.k1_ug + self.k2.total_ug + self.vk_other_ug
 
-    def k2_text(self, digits: int = 0) -> str:
-        """E.g. "42 µg"; "none expected" for a meal of plant foods only (plants make K1, not
-        K2), instead of "unknown"."""
+    def k2_text(self, digits: int = 0, short: bool = False) -> str:
+        """E.g. "42 µg"; for a meal of plant foods only (plants make K1, not K2) "none
+        expected (plant foods)", or "— (plants)" when ``short``, instead of "unknown"."""
         if self.ingredients and all(u.k2_status is K2Status.NOT_EXPECTED for u in self.ingredients):
-            return "none expected (plant foods)"
+            return "— (plants)" if short else "none expected (plant foods)"
         return self.k2.text(digits)
 
 

@@ -63,7 +63,7 @@ def build_cells(
             detail = (
                 f"{serv} · vit. K {pm.vitamin_k_ug:.0f} µg"
                 if vka
-                else f"{serv} · K2 {pm.k2_text()}"
+                else f"{serv} · K2 {pm.k2_text(short=True)}"
             )
             tip = (
                 f"{pm.meal.name}\n{serv}, {pm.energy_kcal:.0f} kcal\n"
