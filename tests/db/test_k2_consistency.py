@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import statistics
 from pathlib import Path
 
@@ -172,3 +173,20 @@ def test_bundled_meals_have_k2_for_95_percent_of_their_weight(seeded_engine, res
         if carrier and known / carrier < 0.95 and missing - documented:
             short.append(f"{m.key}: {known / carrier:.0%}, unknown: {sorted(missing - documented)}")
     assert not short, "\n".join(short)
+
+
+def test_each_rationale_names_every_study_its_source_row_cites(data: dict[str, object]) -> None:
+    """A compiled row (k2viewer) cites studies; the mapping's rationale names each of them."""
+    missing = []
+    for m in data["mapping"]:  # type: ignore[attr-defined]
+        row = data["lit"].get((m["lit_source"], m["lit_food"]))  # type: ignore[attr-defined]
+        found = re.search(r"refs cited for row: ([^(]*)", row["note"]) if row else None
+        if not found:
+            continue
+        for ref in (x.split("=", 1)[1].strip() for x in found.group(1).split(";") if "=" in x):
+            author = re.match(r"([A-Z][\w\-]+)(?: & [A-Z][\w\-]+)?(?: et al\.)? (\d{4})", ref)
+            if author and not (
+                author.group(1) in m["rationale"] and author.group(2) in m["rationale"]
+            ):
+                missing.append(f"{m['target']}: {ref}")
+    assert not missing, "\n".join(missing)
