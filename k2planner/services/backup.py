@@ -11,7 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import migrate, repo_foods, repo_import
-from k2planner.db.sqlite_copy import copy_database, open_read_only
+from k2planner.db.engine import make_file_engine
+from k2planner.db.schema_check import file_schema_problems
+from k2planner.db.sqlite_copy import copy_database, copy_file, open_read_only
 
 
 class RestoreError(Exception):
@@ -61,6 +63,13 @@ def validate_backup(path: Path) -> migrate.FileState:
         raise RestoreError(f"{path} is damaged ({exc})") from exc
     if ok != "ok":
         raise RestoreError(f"{path} is damaged (SQLite integrity check: {ok})")
+    problems = file_schema_problems(path, state.revision)
+    if problems:
+        raise RestoreError(
+            f"{path} is not a K2 Planner backup this version can trust: "
+            + "; ".join(problems[:5])
+            + ". Nothing was changed."
+        )
     if foods == 0:
         raise RestoreError(f"{path} holds no foods; it is not a usable backup")
     return state
@@ -72,9 +81,50 @@ def restore(engine: Engine, source: Path, keep_dir: Path) -> RestoreReport:
     The current content is first saved in ``keep_dir``; an older schema is migrated after.
     """
     state = validate_backup(source)
-    saved = backup(
-        engine, keep_dir / f"k2planner-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-    )
+    keep_dir.mkdir(parents=True, exist_ok=True)
+    staged = keep_dir / f"k2planner-restore-{datetime.now():%Y%m%d-%H%M%S}.staging"
+    copy_file(source, staged)  # the backup is copied, migrated and checked away from the live file
+    try:
+        migrated = _prepare(staged, state.revision)
+        saved = backup(
+            engine, keep_dir / f"k2planner-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        )
+        try:
+            _copy_into(engine, staged)
+            with Session(engine) as s:
+                foods = repo_foods.count_rows(s, "food")
+                meals = repo_foods.count_rows(s, "meal")
+        except Exception:
+            _copy_into(engine, saved)  # put the previous content back
+            raise
+    finally:
+        staged.unlink(missing_ok=True)
+    return RestoreReport(source, saved, migrated, foods, meals)
+
+
+def _prepare(staged: Path, revision: str | None) -> str | None:
+    """Migrate a staged copy to this version's schema and check it; the old revision or None."""
+    engine = make_file_engine(staged)
+    try:
+        migrated = None
+        if revision != migrate.head_revision():
+            migrate.upgrade(engine)
+            migrated = revision
+        with Session(engine) as s:
+            repo_foods.count_rows(s, "food")
+    except Exception as exc:
+        raise RestoreError(
+            f"the backup could not be brought up to date ({exc}); nothing was changed"
+        ) from exc
+    finally:
+        engine.dispose()
+    problems = file_schema_problems(staged, migrate.head_revision())
+    if problems:
+        raise RestoreError("the migrated backup is not sound: " + "; ".join(problems[:5]))
+    return migrated
+
+
+def _copy_into(engine: Engine, source: Path) -> None:
     src = open_read_only(source)
     try:
         with engine.connect() as conn:
@@ -84,14 +134,6 @@ def restore(engine: Engine, source: Path, keep_dir: Path) -> RestoreReport:
     finally:
         src.close()
     engine.dispose()
-    migrated = None
-    if state.revision != migrate.head_revision():
-        migrate.upgrade(engine)
-        migrated = state.revision
-    with Session(engine) as s:
-        foods = repo_foods.count_rows(s, "food")
-        meals = repo_foods.count_rows(s, "meal")
-    return RestoreReport(source, saved, migrated, foods, meals)
 
 
 class BackupService:

@@ -196,3 +196,48 @@ def test_round_trip_into_an_empty_database(
     assert again.meals_csv(scope) == files["meals.csv"]
     if scope is Scope.ALL:
         assert files["foods.csv"].count("\n") > 7000
+
+
+def _hostile(kind: str, good: Path, tmp_path: Path) -> Path:
+    """A backup file made hostile: another app's file with our revision, a dropped column, a
+    trigger that deletes values on the next import."""
+    path = tmp_path / f"{kind}.sqlite"
+    if kind == "foreign":
+        con = sqlite3.connect(path)
+        con.executescript(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+            "INSERT INTO alembic_version VALUES ('0005');"
+            "CREATE TABLE food (id INTEGER PRIMARY KEY, name TEXT);"
+            "INSERT INTO food (name) VALUES ('not ours');"
+        )
+        con.close()
+        return path
+    shutil.copy(good, path)
+    con = sqlite3.connect(path)
+    if kind == "dropped-column":
+        con.execute("ALTER TABLE food DROP COLUMN note")
+    else:
+        con.execute("CREATE TRIGGER wipe AFTER INSERT ON food BEGIN DELETE FROM nutrientvalue; END")
+    con.commit()
+    con.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["foreign", "dropped-column", "trigger"])
+def test_hostile_restores_are_refused_and_change_nothing(
+    seeded_db, tmp_path: Path, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Another app's file with a known revision, a dropped column or a trigger: refused, with
+    a message naming the problem, and the live database is unchanged and still opens."""
+    good = backup.backup(seeded_db.engine, tmp_path / "good.sqlite")
+    bad = _hostile(kind, good, tmp_path)
+    digest = hashlib.sha256(seeded_db.path.read_bytes()).hexdigest()
+    before = _rows(seeded_db.path)
+    with pytest.raises(backup.RestoreError) as err:
+        backup.restore(seeded_db.engine, bad, tmp_path / "kept")
+    words = {"foreign": "missing", "dropped-column": "note", "trigger": "trigger"}[kind]
+    assert words in str(err.value)
+    assert _rows(seeded_db.path) == before
+    assert hashlib.sha256(seeded_db.path.read_bytes()).hexdigest() == digest
+    with seeded_db.engine.connect() as c:
+        assert c.exec_driver_sql("SELECT COUNT(*) FROM meta").scalar_one() > 0
