@@ -410,3 +410,29 @@ def test_flags_set_in_the_preview_are_kept(tmp_path: Path, seeded_engine: Engine
     ImportService(seeded_engine).commit(parsed, ImportOptions(flags_per_row={row: chosen}))
     food = _food(seeded_engine, "House cheese")
     assert food.contains == Contains.DAIRY and food.may_contain == Contains.NONE
+
+
+@pytest.mark.parametrize("bad", ["Infinity", "NaN", 1e309, 1e300, -1])
+def test_own_exports_get_the_same_value_checks(
+    tmp_path: Path, seeded_engine: Engine, bad: object
+) -> None:
+    """Our own JSON export with an impossible value (infinite, 1e300 µg, 5,000 g of fat per
+    100 g, negative) is reported by row and nothing is imported; an unusual but possible value
+    (dried basil's 1,700 µg K1) is kept."""
+    doc = {
+        "format": "k2planner-export",
+        "version": 2,
+        "foods": [
+            {"name": "Odd", "values": {"mk7_ug": {"value": bad}}},
+            {"name": "Fatty", "values": {"fat_g": {"value": 5000}}},
+            {"name": "Basil, dried", "values": {"k1_ug": {"value": 1700}}},
+        ],
+    }
+    path = write(tmp_path, "mine.json", json.dumps(doc, allow_nan=True))
+    parsed = read_import(path)
+    assert [f.name for f in parsed.foods] == ["Basil, dried"]
+    assert {i.row for i in parsed.issues} == {1, 2}
+    before = _count(seeded_engine)
+    with pytest.raises(ImportRejected):
+        ImportService(seeded_engine).commit(parsed)
+    assert _count(seeded_engine) == before

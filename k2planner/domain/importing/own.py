@@ -14,6 +14,7 @@ from typing import Any
 
 from k2planner.domain.csv_safety import neutralise_row, restore
 from k2planner.domain.diet import Contains
+from k2planner.domain.food_input import Severity, check_value
 from k2planner.domain.foods import Portion
 from k2planner.domain.importing.records import (
     FileFormat,
@@ -161,10 +162,7 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
     values, sources, tiers = {}, {}, {}
     for code, v in (item.get("values") or {}).items():
         n = Nutrient(code)
-        value = float(v["value"])
-        if value != value or value < 0:
-            raise ValueError(f"{code} = {v['value']!r}")
-        values[n] = value
+        values[n] = checked_value(n, v["value"])
         sources[n] = str(v.get("source", ""))
         tiers[n] = Tier(v.get("tier", "user"))
     name = str(item["name"]).strip()
@@ -193,6 +191,24 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
         tags=str(item.get("tags", "")),
         is_user=bool(item.get("is_user", True)),
     )
+
+
+def checked_value(nutrient: Nutrient, raw: object) -> float:
+    """A stored value read back: the same checks as every import (finite, not negative, at
+    most 100 g of a macronutrient per 100 g, no impossible vitamin K). A value that is only
+    unusual (dried basil's K1) was accepted once and is kept. Raises ValueError naming it."""
+    try:
+        value = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValueError(f"{nutrient.value} = {raw!r} is not a number") from None
+    errors = [
+        p
+        for p in check_value(nutrient, value, nutrient.value, str(raw))
+        if p.severity is Severity.ERROR
+    ]
+    if errors:
+        raise ValueError(f"{nutrient.value} = {raw!r} {errors[0].message}")
+    return value
 
 
 def _flags(
@@ -295,10 +311,7 @@ def parse_foods_csv(rows: list[list[str]], label: str) -> ParsedFile:
                 raw = cell.get(n.value, "")
                 if raw == "":
                     continue
-                value = float(raw)
-                if value != value or value < 0:
-                    raise ValueError(f"{n.value} = {raw!r}")
-                values[n] = value
+                values[n] = checked_value(n, raw)
                 sources[n] = cell.get(f"{n.value} source", "")
                 tiers[n] = Tier(cell.get(f"{n.value} tier") or "user")
             portions = []
