@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from k2planner.services.backup import BackupService, RestoreError, RestoreReport
 from k2planner.services.exporter import ExportService, Scope
 from k2planner.services.importer import ImportService, ImportSummary
 from k2planner.ui.dialogs.common import show_error
 from k2planner.ui.dialogs.import_dialog import ImportDialog
+from k2planner.ui.plain import ask
 from k2planner.ui.workers import TaskRunner
 
 
@@ -193,15 +194,12 @@ class FileActions(QObject):
         self._runner.run(lambda: backups.restore(source), self._restored, self._restore_failed)
 
     def _confirm_restore(self, path: Path) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self._parent,
             "Restore a backup",
             f"Replace all foods, meals, plans and settings with the backup {path.name}?\n\n"
             f"Your current data is saved first in {self._backups.keep_dir}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _restored(self, report: object) -> None:
         assert isinstance(report, RestoreReport)

@@ -72,13 +72,21 @@ class Answers:
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(get_dir))
         monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
         import k2planner.ui.dialogs.common as common
+        import k2planner.ui.plain as plain
+
+        def ask(_parent: Any, _title: str, text: str, **_k: Any) -> bool:
+            self.questions.append(text)
+            return True
 
         monkeypatch.setattr(common, "show_error", error)
-        for module in _modules_using_show_error():
+        monkeypatch.setattr(plain, "ask", ask)
+        for module in _modules_using("show_error", common):
             monkeypatch.setattr(module, "show_error", error)
+        for module in _modules_using("ask", plain):
+            monkeypatch.setattr(module, "ask", ask)
 
 
-def _modules_using_show_error() -> list[Any]:
+def _modules_using(name: str, home: Any) -> list[Any]:
     import importlib
     import pkgutil
 
@@ -87,9 +95,7 @@ def _modules_using_show_error() -> list[Any]:
     out = []
     for info in pkgutil.walk_packages(ui.__path__, "k2planner.ui."):
         module = importlib.import_module(info.name)
-        if getattr(module, "show_error", None) is not None and info.name != (
-            "k2planner.ui.dialogs.common"
-        ):
+        if getattr(module, name, None) is not None and module is not home:
             out.append(module)
     return out
 

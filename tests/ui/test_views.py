@@ -258,3 +258,33 @@ def test_foods_view_detail_follows_the_list_and_shows_diet_reasons(qtbot, window
     with qtbot.waitSignal(fv.model.loaded, timeout=20000):
         fv.diet.setCurrentIndex(fv.diet.findData(Restriction.STRICT_VEGETARIAN))
     assert fv.model.total == 0  # every Parmesan is made with animal rennet
+
+
+MARKUP = '<b>bold</b><img src="x">'
+
+
+def test_data_is_text_never_markup(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A food named with HTML shows literally in table tooltips, the plan grid's tooltip, and
+    every question or error box (plain text format)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from k2planner.ui import plain
+    from k2planner.ui.dialogs.common import show_error
+    from k2planner.ui.models.import_models import PreviewModel, PreviewRow
+
+    model = PreviewModel()
+    model.set_rows([PreviewRow(2, MARKUP, {}, "error", f"{MARKUP} is not valid")])
+    check = model.column_index("Check")
+    tip = model.index(0, check).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "&lt;b&gt;bold&lt;/b&gt;&lt;img" in tip
+    formats = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        formats.append((box.textFormat(), box.text()))
+        return int(QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert plain.ask(None, "Delete food", f"Delete {MARKUP}?")
+    show_error(None, "Import", f"{MARKUP} could not be read")
+    assert all(fmt == Qt.TextFormat.PlainText and MARKUP in text for fmt, text in formats)
+    assert len(formats) == 2

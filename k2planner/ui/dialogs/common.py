@@ -192,6 +192,7 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
     if details:
         box.setDetailedText(details)

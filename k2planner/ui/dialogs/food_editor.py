@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -210,15 +211,18 @@ class FoodEditorDialog(QDialog):
         if result.errors:
             return
         for q in result.questions:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 "Check a value",
                 f"{q.field}: {q.message}\n\nYes: store {q.suggestion:g} µg per 100 g.\n"
                 "No: keep the value as typed.",
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
+                self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            answer = box.exec()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Yes and q.suggestion is not None:

@@ -16,6 +16,7 @@ from k2planner.domain.planner.details import DayTotals
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
 from k2planner.ui import theme
+from k2planner.ui.plain import plain_tooltip
 
 LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -179,7 +180,7 @@ class WeekGridModel(QAbstractTableModel):
                 return ""
             return f"{c.title}\n{c.detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return c.tooltip or None
+            return plain_tooltip(c.tooltip or None)
         if role == Qt.ItemDataRole.UserRole:
             return c
         if role == LOCKED_ROLE:

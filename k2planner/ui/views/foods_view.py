@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,6 +38,7 @@ from k2planner.ui.models.foods_model import (
     restriction_masks,
 )
 from k2planner.ui.models.small_models import FoodValuesModel
+from k2planner.ui.plain import ask
 from k2planner.ui.ui_state import UiState
 from k2planner.ui.views.food_values import value_rows
 from k2planner.ui.workers import TaskRunner
@@ -364,9 +364,7 @@ class FoodsView(QWidget):
         f = self._current
         if f is None or not f.is_user:
             return
-        if QMessageBox.question(self, "Delete food", f"Delete {f.name}?") != (
-            QMessageBox.StandardButton.Yes
-        ):
+        if not ask(self, "Delete food", f"Delete {f.name}?"):
             return
         try:
             self._custom.delete(f.id)

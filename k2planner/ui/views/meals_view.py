@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,6 +26,7 @@ from k2planner.ui.dialogs.meal_details import ingredient_rows
 from k2planner.ui.dialogs.meal_editor import MealEditorDialog
 from k2planner.ui.models.meals_model import MealRow, MealsFilterProxy, MealsTableModel
 from k2planner.ui.models.small_models import IngredientsModel
+from k2planner.ui.plain import ask
 from k2planner.ui.ui_state import UiState
 
 
@@ -249,9 +249,7 @@ class MealsView(QWidget):
         row = self._current
         if row is None or not row.view.meal.is_user:
             return
-        if QMessageBox.question(self, "Delete meal", f"Delete {row.view.meal.name}?") != (
-            QMessageBox.StandardButton.Yes
-        ):
+        if not ask(self, "Delete meal", f"Delete {row.view.meal.name}?"):
             return
         try:
             self._meals.delete(row.view.meal.id)
