@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,7 @@ def register(sub: Any) -> None:
     exp.set_defaults(handler=run_export)
 
     bk = sub.add_parser("backup", help="copy the database to a file (safe while running)")
-    bk.add_argument("path", type=Path, help="file or folder")
+    bk.add_argument("path", help="file, or folder (a name ending in / or without a suffix)")
     bk.set_defaults(handler=run_backup)
     rs = sub.add_parser("restore", help="replace the database with a backup (validated first)")
     rs.add_argument("path", type=Path)
@@ -131,7 +132,13 @@ def run_export(args: argparse.Namespace) -> int:
         text = svc.meals_csv(scope)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        partial = args.output.with_name(args.output.name + ".partial")
+        try:
+            partial.write_text(text, encoding="utf-8", newline="")
+            partial.replace(args.output)  # a failed write never leaves a short file behind
+        except OSError:
+            partial.unlink(missing_ok=True)
+            raise
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
@@ -143,7 +150,10 @@ def run_backup(args: argparse.Namespace) -> int:
     from k2planner.services import backup as backup_service
 
     db = open_db(args)
-    target = backup_service.backup(db.engine, args.path)
+    path = Path(args.path)
+    if str(args.path).endswith(("/", os.sep)) or (not path.suffix and not path.exists()):
+        path.mkdir(parents=True, exist_ok=True)  # "backup DIR/": a folder, made if missing
+    target = backup_service.backup(db.engine, path)
     print(f"backup written to {target}")
     return 0
 

@@ -67,8 +67,14 @@ def inspect_file(path: Path) -> FileState:
 
     Raises DatabaseError when the file is not an SQLite database of this app.
     """
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=path.exists(), revision=None, has_tables=False)
+    if not path.exists():
+        return FileState(exists=False, revision=None, has_tables=False)
+    if path.stat().st_size == 0:
+        raise DatabaseError(
+            f"{path} is empty (0 bytes): it holds no data, which usually means it was damaged "
+            "or cut short. If it was your database, restore a backup; to start afresh, move "
+            "or delete the file. It was not changed."
+        )
     # "immutable" guarantees SQLite writes nothing, not even a -shm file; but it ignores a
     # write-ahead log, so a file with a non-empty -wal (in use, or not closed cleanly) is read
     # in plain read-only mode, which still never writes to the database file itself.

@@ -122,3 +122,31 @@ def test_export_csv_of_everything_is_refused_clearly(
         capsys, "--db", str(seeded_db.path), "export", "meals", "--format", "csv", "--scope", "all"
     )
     assert code == 0 and out.splitlines()[0].startswith("meal_key,meal_name,")
+
+
+def test_minor_file_cases_are_handled(
+    seeded_db, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """backup DIR/ makes the folder; an empty database file is refused, not seeded; a CSV
+    with a header twice is refused; a failed export leaves no short file behind."""
+    folder = tmp_path / "new-backups"
+    assert main(["--db", str(seeded_db.path), "backup", f"{folder}/"]) == 0
+    assert folder.is_dir() and len(list(folder.glob("*.sqlite"))) == 1
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    capsys.readouterr()
+    assert main(["--db", str(empty), "foods", "search", "gouda"]) != 0
+    assert "empty (0 bytes)" in capsys.readouterr().err and empty.stat().st_size == 0
+    dup = tmp_path / "dup.csv"
+    dup.write_text("Food,K1 (µg),K1 (µg)\nKale,700,800\n", encoding="utf-8")
+    assert main(["--db", str(seeded_db.path), "import", str(dup)]) != 0
+    assert "appears twice" in capsys.readouterr().err
+    out = tmp_path / "out.json"
+
+    def broken_replace(self: Path, target: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    assert main(["--db", str(seeded_db.path), "export", "all", "-o", str(out)]) != 0
+    assert not out.exists() and not out.with_name("out.json.partial").exists()
+    assert "No space left" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from k2planner.domain.food_input import Severity, check_totals, check_value, convert
 from k2planner.domain.importing.allergens import stated_flags
-from k2planner.domain.importing.mapping import ColumnMap, guess_mapping
+from k2planner.domain.importing.mapping import ColumnMap, guess_field, guess_mapping, header_unit
 from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
 from k2planner.domain.importing.text import (
     NotANumber,
@@ -73,6 +73,10 @@ def parse_csv(
     if not body:
         issues.append(Issue(label, 0, "", "", "has a header line but no rows of foods"))
         return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), 0, tuple(notes))
+    twice = _mapped_twice(header, cols, mapping is None)
+    if twice:
+        issues.append(Issue(label, 0, twice, "", twice_message(twice)))
+        return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), len(body), tuple(notes))
     if not any(c.field == "name" for c in cols):
         issues.append(
             Issue(label, 1, "", "", "has no column for the food name (map one, e.g. name=Food)")
@@ -107,6 +111,42 @@ def parse_csv(
         len(body),
         tuple(notes),
         row_names=names,
+    )
+
+
+def _mapped_twice(header: Sequence[str], cols: Sequence[ColumnMap], guessed: bool) -> str:
+    """A header that would be read twice, or a second column silently dropped ("": none).
+
+    Two columns with the same header, or (when the mapping was guessed) two columns that both
+    look like the same field: which one holds the value is not clear, so the file is refused
+    rather than one column being ignored without a word."""
+    read = {c.column for c in cols}
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        key = h.strip().lower()
+        if not key:
+            continue
+        if key in seen and (i in read or seen[key] in read):
+            return h.strip()
+        seen.setdefault(key, i)
+    if guessed:  # "Energy (kJ)" beside "Energy (kcal)" is one value in two units: fine
+        fields: dict[str, tuple[str, str | None]] = {}
+        for h in header:
+            field = guess_field(h)
+            if field is None:
+                continue
+            unit = header_unit(h)
+            if field in fields and (unit is None or unit == fields[field][1]):
+                return f"{fields[field][0]} / {h.strip()}"
+            fields.setdefault(field, (h.strip(), unit))
+    return ""
+
+
+def twice_message(header: str) -> str:
+    """The message for a column that appears twice."""
+    return (
+        "appears twice in the header, or two columns hold the same thing; which one holds "
+        "the value is not clear. Rename or remove one (or map one to nothing) and import again"
     )
 
 
