@@ -88,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # disk full, read-only folder, missing file …: a sentence, no traceback
         where = f" ({exc.filename})" if exc.filename else ""
         print(
-            f"k2planner: {exc.strerror or exc}{where}. The command did not complete; free some space or "
+            f"k2planner: {exc.strerror or exc}{where}. The command did not complete; free "
+            "some space or "
             "choose another place, and try again.",
             file=sys.stderr,
         )
