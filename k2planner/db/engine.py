@@ -7,15 +7,27 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import create_engine
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another (an import in the other window, the CLI) to finish."""
+
+
+def begin_write(conn: Connection) -> None:
+    """Start the connection's transaction as a writer at once (BEGIN IMMEDIATE).
+
+    A transaction that reads first and writes later cannot wait for another writer under WAL:
+    SQLite refuses it at once ("database is locked"). Taking the write lock first makes a
+    second import or a plan saved during an import wait its turn instead."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.close()
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_edit, repo_import
+from k2planner.db.engine import begin_write
 from k2planner.domain.csv_safety import neutralise_row
 from k2planner.domain.diet import DietFlags
 from k2planner.domain.food_input import Severity
@@ -165,6 +166,7 @@ class ImportService:
         done = 0
         with self._engine.connect() as conn:
             trans = conn.begin()
+            begin_write(conn)
             session = Session(bind=conn)
             try:
                 known = self._existing(session)

@@ -436,3 +436,49 @@ def test_own_exports_get_the_same_value_checks(
     with pytest.raises(ImportRejected):
         ImportService(seeded_engine).commit(parsed)
     assert _count(seeded_engine) == before
+
+
+def test_two_imports_and_a_plan_at_once_all_succeed(seeded_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two windows (or the CLI beside the GUI) importing into one database at once, while a
+    third saves a plan: every import lands, the plan is saved, nothing is locked out."""
+    import threading
+
+    from k2planner.db.engine import close_engine, make_file_engine
+    from k2planner.domain.preferences import Preferences
+    from k2planner.services.planning import PlanningService
+
+    files = []
+    for n in range(2):
+        rows = "".join(f"Racer {n}-{i};{i % 7}\n" for i in range(1500))
+        files.append(write(tmp_path, f"race{n}.csv", f"Food;Vitamin K1 (µg)\n{rows}"))
+    errors: list[BaseException] = []
+    engines = [make_file_engine(seeded_db.path) for _ in range(3)]
+
+    def run(job) -> None:  # type: ignore[no-untyped-def]
+        try:
+            job()
+        except BaseException as exc:
+            errors.append(exc)
+
+    jobs = [
+        lambda: ImportService(engines[0]).commit(read_import(files[0])),
+        lambda: ImportService(engines[1]).commit(read_import(files[1])),
+        lambda: PlanningService(engines[2]).generate(Preferences(), seed=3, save=True),
+    ]
+    threads = [threading.Thread(target=run, args=(j,)) for j in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    for e in engines:
+        close_engine(e)
+    assert not errors, errors
+    with seeded_db.engine.connect() as c:
+        racers = c.exec_driver_sql(
+            "SELECT COUNT(*) FROM food WHERE name LIKE 'Racer %'"
+        ).scalar_one()
+        plans = c.exec_driver_sql("SELECT COUNT(*) FROM savedplan").scalar_one()
+        groups = c.exec_driver_sql(
+            "SELECT COUNT(*) FROM foodgroup WHERE name = 'Imported foods'"
+        ).scalar_one()
+    assert racers == 3000 and plans >= 1 and groups == 1
