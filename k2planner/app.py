@@ -164,22 +164,42 @@ def _open_main_window(first: object, db_path: Path, resources: Path) -> int:
     Returns 0, or 2 after telling the user why the database cannot be opened.
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
     from k2planner.db.migrate import DatabaseError
     from k2planner.ui.startup import StartupWindow
 
     assert isinstance(first, StartupWindow)
+    from sqlalchemy.exc import OperationalError
+
     try:
         window = create_window(db_path, resources)
     except DatabaseError as exc:
         first.hide()
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(exc))
+        _tell(str(exc))
+        return 2
+    except (OSError, OperationalError) as exc:  # read-only or missing folder, full disk …
+        first.hide()
+        reason = getattr(exc, "orig", None) or exc
+        _tell(
+            f"The database {db_path} could not be opened ({reason}). Check that the folder "
+            f"{db_path.parent} exists, can be written and has free space, or start with "
+            "another database: k2planner --db PATH. Nothing was changed.",
+        )
         return 2
     first.hand_over(window)  # type: ignore[arg-type]
     # the stored plan is loaded once the window is on screen, not before
     QTimer.singleShot(0, window.start)  # type: ignore[attr-defined]
     return 0
+
+
+def _tell(text: str) -> None:
+    """A plain-text error box before any window exists."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_DISPLAY_NAME, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def _probe_first_expose(window: object, app: object) -> None:

@@ -288,3 +288,24 @@ def test_data_is_text_never_markup(qtbot, monkeypatch: pytest.MonkeyPatch) -> No
     show_error(None, "Import", f"{MARKUP} could not be read")
     assert all(fmt == Qt.TextFormat.PlainText and MARKUP in text for fmt, text in formats)
     assert len(formats) == 2
+
+
+def test_an_unwritable_data_folder_is_a_message_not_a_crash(
+    qtbot, tmp_path, resources, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A data folder that cannot be created (a file is in the way) ends in a plain message and
+    exit code 2, not a traceback."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QMessageBox
+
+    from k2planner.app import _open_main_window
+    from k2planner.ui.startup import StartupWindow
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    first = StartupWindow(QIcon())
+    qtbot.addWidget(first)
+    assert _open_main_window(first, blocker / "k2planner.sqlite", resources) == 2
+    assert shown and "could not be opened" in shown[0] and "--db PATH" in shown[0]
