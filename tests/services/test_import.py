@@ -482,3 +482,36 @@ def test_two_imports_and_a_plan_at_once_all_succeed(seeded_db, tmp_path: Path) -
             "SELECT COUNT(*) FROM foodgroup WHERE name = 'Imported foods'"
         ).scalar_one()
     assert racers == 3000 and plans >= 1 and groups == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            "Date,Calories,Protein (g)\n2026-11-01,1800,70\n2026-11-02,2100,80\n"
+            "2026-11-03,1900,75\n",
+            "diary",
+        ),
+        (
+            "Nutrient,kcal\nEnergy,1\nProtein,2\nTotal lipid (fat),3\nVitamin K1,4\nFiber,5\n",
+            "list of nutrients",
+        ),
+        ("Food,Farbe,Gewicht\nNatto,braun,50\nKale,grün,30\n", "no column the app reads"),
+        (
+            "Food,Vitamin K2 (µg)\n" + "".join(f"Item {i},\n" for i in range(20)) + "Natto,900\n",
+            "no value in",
+        ),
+    ],
+)
+def test_junk_tables_are_refused_with_what_they_look_like(
+    tmp_path: Path, seeded_engine: Engine, text: str, says: str
+) -> None:
+    """A diary, a nutrient list, a table without nutrient columns or with almost no values is
+    refused with a sentence saying what it looks like; nothing is imported."""
+    parsed = read_import(write(tmp_path, "junk.csv", text))
+    assert not parsed.foods
+    assert any(says in i.message for i in parsed.file_errors()), [i.message for i in parsed.issues]
+    before = _count(seeded_engine)
+    with pytest.raises(ImportRejected):
+        ImportService(seeded_engine).commit(parsed)
+    assert _count(seeded_engine) == before

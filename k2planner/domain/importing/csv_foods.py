@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from k2planner.domain.food_input import Severity, check_totals, check_value, convert
 from k2planner.domain.importing.allergens import stated_flags
+from k2planner.domain.importing.junk import junk_reason
 from k2planner.domain.importing.mapping import ColumnMap, guess_field, guess_mapping, header_unit
 from k2planner.domain.importing.records import FileFormat, FoodRecord, Issue, ParsedFile
 from k2planner.domain.importing.text import (
@@ -102,6 +103,10 @@ def parse_csv(
             foods.append(record)
         else:
             names[n] = _cell(row, name_col).strip()[:80]
+    junk = junk_reason(foods, sum(1 for c in cols if c.nutrient is not None), list(names.values()))
+    if junk:
+        issues.append(Issue(label, 0, "", "", junk))
+        return ParsedFile(label, FileFormat.CSV, (), (), tuple(issues), len(body), tuple(notes))
     return ParsedFile(
         label,
         FileFormat.CSV,
