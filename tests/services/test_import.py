@@ -515,3 +515,29 @@ def test_junk_tables_are_refused_with_what_they_look_like(
     with pytest.raises(ImportRejected):
         ImportService(seeded_engine).commit(parsed)
     assert _count(seeded_engine) == before
+
+
+def test_fdc_abridged_json_keeps_its_vitamin_k(tmp_path: Path) -> None:
+    """FoodData Central's abridged format keys nutrients by "number": cheddar keeps MK-4 9.3 µg
+    and K1 2.4 µg."""
+    doc = [
+        {
+            "fdcId": 328637,
+            "description": "Cheese, cheddar",
+            "dataType": "Foundation",
+            "foodNutrients": [
+                {"number": "428", "name": "Menaquinone-4", "amount": 9.3, "unitName": "UG"},
+                {
+                    "number": "430",
+                    "name": "Vitamin K (phylloquinone)",
+                    "amount": 2.4,
+                    "unitName": "UG",
+                },
+                {"number": "208", "name": "Energy", "amount": 408, "unitName": "KCAL"},
+            ],
+        }
+    ]
+    parsed = read_import(write(tmp_path, "abridged.json", json.dumps(doc)))
+    (food,) = parsed.foods
+    assert food.values[Nutrient.MK4] == pytest.approx(9.3)
+    assert food.values[Nutrient.K1] == pytest.approx(2.4)

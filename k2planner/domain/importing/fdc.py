@@ -299,8 +299,9 @@ def _json_food(f: dict[str, Any], i: int, label: str, issues: list[Issue]) -> Fo
     amounts = []
     for fn in f.get("foodNutrients", []) or []:
         nut = fn.get("nutrient") or {}
-        nbr = _number(nut.get("number", fn.get("nutrientNumber", "")))
-        unit = str(nut.get("unitName", fn.get("unitName", "")))
+        # full format: nutrient.number; search results: nutrientNumber; abridged: number
+        nbr = _number(nut.get("number") or fn.get("nutrientNumber") or fn.get("number") or "")
+        unit = str(nut.get("unitName") or fn.get("unitName") or "")
         amount = fn.get("amount", fn.get("value"))
         if nbr in BY_NUMBER and isinstance(amount, (int, float)):
             amounts.append((nbr, unit, float(amount)))
