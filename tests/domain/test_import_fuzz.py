@@ -221,3 +221,21 @@ def test_last_row_error_imports_nothing_unless_skipped(
     summary = svc.commit(parsed, ImportOptions(skip_bad_rows=True, dry_run=True))
     assert any(r == len(bad_last) + 1 for r, _why in summary.rejected)
     assert count() == before
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.fixed_dictionaries(
+        {
+            "format": st.just("k2planner-export"),
+            "version": st.sampled_from([1, 2]),
+            "foods": json_doc,
+            "meals": json_doc,
+        }
+    )
+)
+def test_our_own_format_with_any_body_never_crashes(doc: object) -> None:
+    """A file with our header and any body ("foods": true, "meals": "12" …) is reported."""
+    result = own.parse_json(json.dumps(doc).encode(), "fuzz.json")
+    assert isinstance(result, ParsedFile)
+    assert all(issue.message for issue in result.issues)

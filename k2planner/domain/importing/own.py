@@ -132,6 +132,11 @@ def parse_doc(doc: Any, label: str) -> ParsedFile:
             "was written by a newer K2 Planner; update the app to import it",
             f"version {version}",
         )
+    for key in ("foods", "meals"):
+        if not isinstance(doc.get(key, []), list):
+            return ParsedFile.failed(
+                label, FileFormat.OWN_JSON, f"has '{key}' that is not a list", str(doc[key])[:40]
+            )
     issues: list[Issue] = []
     foods = []
     for i, item in enumerate(doc.get("foods", []), start=1):
