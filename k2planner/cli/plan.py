@@ -40,6 +40,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("plan", help="plan a week of meals (saved preferences + these options)")
     p.add_argument("--target", type=float, help="K2 target in µg a day")
     p.add_argument(
+        "--natto-per-week",
+        type=int,
+        metavar="N",
+        help="at most N meals with natto (or MK-7-rich food) a week, one a day (0 = never)",
+    )
+    p.add_argument(
         "--measured-only",
         action="store_true",
         help="count measured K2 only, not K2 imputed from a relative food",
@@ -95,6 +101,8 @@ def _prefs(args: argparse.Namespace, base: Preferences) -> Preferences:
             changes["k2_target_ug"] = args.target
         if args.measured_only:
             changes["count_imputed_k2"] = False
+        if args.natto_per_week is not None:
+            changes["natto_meals_per_week"] = args.natto_per_week
         if args.diet is not None:
             changes["restrictions"] = parse_restrictions(args.diet)
         if args.days is not None:

@@ -74,6 +74,7 @@ class Preferences:
     vka_mk7_cap_ug: float = DEFAULT_MK7_CAP_UG
     vka_k2_spread_ug: float = DEFAULT_K2_SPREAD_UG
     count_imputed_k2: bool = True  # K2 imputed from a measured relative counts in plans
+    natto_meals_per_week: int = 2  # meals with natto or MK-7-rich food; 0 = never
     max_uses_per_week: int = 2
     allow_consecutive_days: bool = False
     units: Units = Units.METRIC
@@ -104,6 +105,8 @@ class Preferences:
             problems.append(f"the K2 spread must be between {lo_spread:.0f} and {hi_spread:.0f} µg")
         if not 1 <= self.max_uses_per_week <= 14:
             problems.append("a meal may repeat 1 to 14 times a week")
+        if not 0 <= self.natto_meals_per_week <= 14:
+            problems.append("natto meals a week must be between 0 (never) and 14")
         if problems:
             raise ValueError("; ".join(problems))
 
@@ -149,7 +152,7 @@ class Preferences:
         for key in simple:
             if key in data:
                 kw[key] = float(data[key])
-        for key in ("household_size", "days", "max_uses_per_week"):
+        for key in ("household_size", "days", "max_uses_per_week", "natto_meals_per_week"):
             if key in data:
                 kw[key] = int(data[key])
         for key in ("allow_consecutive_days", "first_run_done", "count_imputed_k2"):

@@ -131,6 +131,7 @@ class PlanningService:
             k2_spread_ug=prefs.vka_k2_spread_ug,
             restrictions=prefs.restrictions,
             may_excludes=prefs.may_contain_excludes,
+            mk7_rich_per_week=prefs.natto_meals_per_week,
             excluded_meal_ids=prefs.excluded_meal_ids,
             excluded_food_ids=prefs.excluded_food_ids,
             favourite_meal_ids=prefs.favourite_meal_ids,

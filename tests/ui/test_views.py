@@ -163,6 +163,9 @@ def test_settings_dialog_validates(qtbot) -> None:  # type: ignore[no-untyped-de
     assert dlg.exclusions.count() == 1
     dlg.household.setValue(4)
     assert dlg.preferences().household_size == 4
+    assert dlg.natto.value() == 2 and dlg.natto.specialValueText() == "never"
+    dlg.natto.setValue(0)
+    assert dlg.preferences().natto_meals_per_week == 0
     for box in dlg.slot_boxes.values():
         box.setChecked(False)
     with pytest.raises(ValueError, match="slot"):

@@ -12,6 +12,7 @@ from k2planner.domain.planner.types import MealOption, Mode, PlanRequest
 def candidate_meals(request: PlanRequest) -> list[MealOption]:
     """Meals allowed by the restrictions and exclusions (any slot)."""
     out = []
+    locked = {lk.meal_id for lk in request.locks}
     for m in request.meals:
         if m.id in request.excluded_meal_ids or m.food_ids & request.excluded_food_ids:
             continue
@@ -19,5 +20,7 @@ def candidate_meals(request: PlanRequest) -> list[MealOption]:
             continue
         if request.mode is Mode.CONSISTENCY and m.vka_never:
             continue
+        if m.mk7_rich and request.mk7_rich_per_week == 0 and m.id not in locked:
+            continue  # "never natto" (a meal the user locked stays)
         out.append(m)
     return out

@@ -132,6 +132,17 @@ def explain_shortfall(request: PlanRequest) -> ShortfallExplanation | None:
                     _richest_new(base, candidate_meals(looser)),
                 )
             )
+    if request.mk7_rich_per_week < request.days and any(m.mk7_rich for m in base):
+        looser = replace(request, mk7_rich_per_week=request.days)
+        reach = best_reachable(looser)
+        if reach is not None:
+            relaxations.append(
+                Relaxation(
+                    f"natto more than {request.mk7_rich_per_week} times a week (Settings → Week)",
+                    reach,
+                    "",
+                )
+            )
     if not request.allow_consecutive_days or request.max_uses_per_week < request.days:
         looser = replace(request, allow_consecutive_days=True, max_uses_per_week=request.days)
         reach = best_reachable(looser)

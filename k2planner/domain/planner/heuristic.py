@@ -34,6 +34,7 @@ class _Options:
     k2: NDArray[np.float64]  # K2 not capped (consistency mode keeps it steady)
     mk7: NDArray[np.float64]
     locked: bool
+    rich: NDArray[np.int64]  # 1 for a meal with natto or MK-7-rich food (one a day at most)
 
 
 def _options(
@@ -71,6 +72,7 @@ def _options(
         k2=np.array([m.k2_ug * lvl for m, lvl in pairs], dtype=np.float64),
         mk7=np.array([m.mk7_ug * lvl for m, lvl in pairs], dtype=np.float64),
         locked=lock is not None,
+        rich=np.array([int(m.mk7_rich) for m, _ in pairs], dtype=np.int64),
     )
 
 
@@ -149,6 +151,7 @@ def solve_day(
             rem[key][i] = rem[key][i + 1] + fn(arr)
 
     cost = np.zeros(1)
+    rich = np.zeros(1, dtype=np.int64)
     k2c = np.zeros(1)
     kcal = np.zeros(1)
     vk = np.zeros(1)
@@ -163,6 +166,7 @@ def solve_day(
         v = (vk[:, None] + o.vk[None, :]).ravel()
         r = (raw[:, None] + o.k2[None, :]).ravel()
         m7 = (mk7[:, None] + o.mk7[None, :]).ravel()
+        ri = (rich[:, None] + o.rich[None, :]).ravel()
         dup = np.zeros((len(cost), len(o.meal)), dtype=bool)
         for col in range(meals.shape[1]):
             dup |= meals[:, col][:, None] == o.meal[None, :]
@@ -176,6 +180,7 @@ def solve_day(
             v + rem["vk_max"][j],
         )
         score[dup.ravel()] = np.inf
+        score[ri > _rich_limit(request, day)] = np.inf
         ok = _hard_ok(
             request, window, m7 + rem["mk7_min"][j], r + rem["raw_min"][j], r + rem["raw_max"][j]
         )
@@ -186,17 +191,24 @@ def solve_day(
             return None
         parent, option = np.divmod(keep, len(o.meal))
         cost, k2c, kcal, vk, raw, mk7 = c[keep], k[keep], e[keep], v[keep], r[keep], m7[keep]
+        rich = ri[keep]
         chosen = np.column_stack([chosen[parent], option])
         meals = np.column_stack([meals[parent], o.meal[option]])
     total = cost + _penalty(request, k2c, kcal, kcal, vk, vk)
     best = int(np.argmin(total))
     picks = [int(x) for x in chosen[best]]
-    picks, value = _improve(request, opts, picks, window)
+    picks, value = _improve(request, day, opts, picks, window)
     assignments = tuple(
         Assignment(day, slots[i], int(opts[i].meal[p]), float(opts[i].level[p]), opts[i].locked)
         for i, p in enumerate(picks)
     )
     return assignments, value
+
+
+def _rich_limit(request: PlanRequest, day: int) -> int:
+    """Natto or MK-7-rich meals allowed on ``day``: one, or more only if the user locked them."""
+    rich = {m.id for m in request.meals if m.mk7_rich}
+    return max(1, sum(1 for lk in request.locks if lk.day == day and lk.meal_id in rich))
 
 
 def _day_value(request: PlanRequest, opts: list[_Options], picks: list[int]) -> float:
@@ -208,7 +220,7 @@ def _day_value(request: PlanRequest, opts: list[_Options], picks: list[int]) -> 
 
 
 def _improve(
-    request: PlanRequest, opts: list[_Options], picks: list[int], window: Window | None
+    request: PlanRequest, day: int, opts: list[_Options], picks: list[int], window: Window | None
 ) -> tuple[list[int], float]:
     """Replace one slot at a time while that lowers the day's objective."""
     best = _day_value(request, opts, picks)
@@ -224,6 +236,8 @@ def _improve(
             v = sum(opts[j].vk[p] for j, p in enumerate(picks) if j != i) + o.vk
             values = cost + _penalty(request, k, e, e, v, v)
             values[np.isin(o.meal, list(other_meals))] = np.inf
+            other_rich = sum(int(opts[j].rich[p]) for j, p in enumerate(picks) if j != i)
+            values[other_rich + o.rich > _rich_limit(request, day)] = np.inf
             r = sum(opts[j].k2[p] for j, p in enumerate(picks) if j != i) + o.k2
             m7 = sum(opts[j].mk7[p] for j, p in enumerate(picks) if j != i) + o.mk7
             values[~_hard_ok(request, window, m7, r, r)] = np.inf
@@ -290,6 +304,9 @@ def day_bans(
         if lk.day not in planned and lk.day != day:
             uses[lk.meal_id] += 1
     banned = {m for m, count in uses.items() if count >= request.max_uses_per_week}
+    rich = {m.id for m in request.meals if m.mk7_rich}
+    if sum(count for m, count in uses.items() if m in rich) >= request.mk7_rich_per_week:
+        banned |= rich  # the week's natto meals are used up
     if not request.allow_consecutive_days:
         for d in (day - 1, day + 1):
             banned |= {a.meal_id for a in planned.get(d, ())}

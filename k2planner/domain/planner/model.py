@@ -42,6 +42,7 @@ from k2planner.domain.planner.types import (
     SolveResult,
     SolveStatus,
 )
+from k2planner.domain.planner.variety import mk7_rich_rows
 
 ABS_GAP = 0.5  # points: a plan within half a point of the best is "optimal"
 
@@ -199,6 +200,9 @@ def build_model(
                 bound = max(1, locked_use.get((m, d), 0) + locked_use.get((m, d + 1), 0))
             if len(pair) > 1:
                 rows.add(0.0, float(bound), np.asarray(pair, dtype=np.int64), np.ones(len(pair)))
+
+    for lo, hi, rich_idx in mk7_rich_rows(request, meals, col_meal, col_day, day_list):
+        rows.add(lo, hi, rich_idx, np.ones(len(rich_idx)))
 
     # nutrient rows per day
     e_lo, e_hi = request.energy_range()

@@ -53,6 +53,12 @@ class MealOption:
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
     mk7_ug: float = 0.0  # measured MK-7 per serving
     vka_never: str = ""  # why the meal is never planned in VKA mode ("" = it may be)
+
+    @property
+    def mk7_rich(self) -> bool:
+        """The meal has natto or another MK-7-rich food (at most one such meal a day)."""
+        return bool(self.vka_never)
+
     may_contain: Contains = Contains.NONE  # flags an ingredient may contain
 
     @property
@@ -96,6 +102,7 @@ class PlanRequest:
     recent_meal_uses: Mapping[int, int] = field(default_factory=dict)
     locks: tuple[Lock, ...] = ()
     max_uses_per_week: int = 2
+    mk7_rich_per_week: int = 2  # meals with natto (or MK-7-rich food) a week; 0 = never
     allow_consecutive_days: bool = False
     serving_levels: tuple[float, ...] = SERVING_LEVELS
     seed: int = 0

@@ -131,6 +131,17 @@ class SettingsDialog(QDialog):
         self.max_uses.setValue(prefs.max_uses_per_week)
         self.max_uses.setSuffix(" times a week")
         wf.addRow("A meal at most:", self.max_uses)
+        self.natto = QSpinBox()
+        self.natto.setObjectName("nattoPerWeek")
+        self.natto.setRange(0, 14)
+        self.natto.setValue(prefs.natto_meals_per_week)
+        self.natto.setSpecialValueText("never")
+        self.natto.setSuffix(" meals a week")
+        self.natto.setToolTip(
+            "Meals with natto (or another MK-7-rich food): at most one a day, and at most this "
+            "many a week. 0 = never."
+        )
+        wf.addRow("Natto at most:", self.natto)
         self.consecutive = QCheckBox("Allow the same meal on two days in a row")
         self.consecutive.setChecked(prefs.allow_consecutive_days)
         wf.addRow("", self.consecutive)
@@ -194,6 +205,7 @@ class SettingsDialog(QDialog):
             max_uses_per_week=self.max_uses.value(),
             allow_consecutive_days=self.consecutive.isChecked(),
             count_imputed_k2=self.count_imputed.isChecked(),
+            natto_meals_per_week=self.natto.value(),
             **self.anticoagulant.changes(),
             units=Units(self.units.currentData()),
         )
