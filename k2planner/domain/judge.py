@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from k2planner.domain.goals import band, in_band, meets_target, under_cap
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.details import DayTotals
+from k2planner.domain.planner.types import scaled_energy_range
 from k2planner.domain.preferences import Anticoagulant, Preferences
 
 
@@ -24,6 +25,23 @@ class DayVerdict:
     vitamin_k_ug: float
     mk7_ok: bool = True
     band_ok: bool = True
+    energy_kcal: float = 0.0
+    energy_range_kcal: tuple[float, float] = (0.0, float("inf"))
+
+    @property
+    def energy_ok(self) -> bool:
+        """The day's calories lie within the range (2 % either side is within rounding)."""
+        lo, hi = self.energy_range_kcal
+        return lo * 0.98 <= self.energy_kcal <= hi * 1.02
+
+    @property
+    def energy_text(self) -> str:
+        """E.g. "" when fine, "energy 1,560 kcal, below 1,800–2,400"."""
+        if self.energy_ok:
+            return ""
+        lo, hi = self.energy_range_kcal
+        where = "below" if self.energy_kcal < lo else "above"
+        return f"energy {self.energy_kcal:,.0f} kcal, {where} {lo:,.0f}–{hi:,.0f}"
 
     @property
     def headline(self) -> str:
@@ -41,13 +59,18 @@ class DayVerdict:
 
 
 def judge_day(day: DayTotals, prefs: Preferences) -> DayVerdict:
-    """The verdict for one day's totals under ``prefs``."""
+    """The verdict for one day's totals under ``prefs`` (the goal decides ``ok``; the energy
+    range is judged beside it)."""
     mk7 = day.k2.by_form[Nutrient.MK7]
     figures = (day.k2.total_ug, day.k1_ug, mk7, day.vitamin_k_ug)
+    energy = (
+        day.energy_kcal,
+        scaled_energy_range(prefs.energy_min_kcal, prefs.energy_max_kcal, prefs.slots),
+    )
     if prefs.anticoagulant is not Anticoagulant.VKA:
         ok = meets_target(day.k2.total_ug, prefs.k2_target_ug)
         text = "meets the target" if ok else f"below the target of {prefs.k2_target_ug:.0f} µg"
-        return DayVerdict(ok, "ok" if ok else "short", text, False, *figures)
+        return DayVerdict(ok, "ok" if ok else "short", text, False, *figures, True, True, *energy)
     lo, hi = band(prefs.vk_baseline_ug, prefs.vk_band_ug)
     band_ok = in_band(day.vitamin_k_ug, prefs.vk_baseline_ug, prefs.vk_band_ug)
     mk7_ok = under_cap(mk7, prefs.vka_mk7_cap_ug)
@@ -63,4 +86,4 @@ def judge_day(day: DayTotals, prefs: Preferences) -> DayVerdict:
         else f"within your band {lo:.0f}–{hi:.0f} µg, MK-7 under the cap of "
         f"{prefs.vka_mk7_cap_ug:.0f} µg"
     )
-    return DayVerdict(not problems, status, text, True, *figures, mk7_ok, band_ok)
+    return DayVerdict(not problems, status, text, True, *figures, mk7_ok, band_ok, *energy)

@@ -149,6 +149,8 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         v = judge_day(d, p)
         totals["mk7_ug"] = _r(v.mk7_ug)
         totals["verdict"] = v.text
+        totals["energy_range_kcal"] = [_r(x, 0) for x in v.energy_range_kcal]
+        totals["in_energy_range"] = v.energy_ok
         if vka:
             totals["in_band"] = v.band_ok
             totals["mk7_cap_ug"] = p.vka_mk7_cap_ug

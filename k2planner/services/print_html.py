@@ -154,6 +154,8 @@ def _plan_table(o: PlanOutcome) -> str:
         total = f"{d.vitamin_k_ug:.0f}" if vka else f"{d.k2.total_ug:.0f}"
         mark = "" if v.band_ok and (vka or v.ok) else ' class="short"'
         flag = "" if v.band_ok and (vka or v.ok) else " ⚠"
+        kcal_mark = "" if v.energy_ok else ' class="short"'
+        kcal_flag = "" if v.energy_ok else " ⚠"
         vka_cells = ""
         if vka:
             mk7_mark = "" if v.mk7_ok else ' class="short"'
@@ -165,7 +167,8 @@ def _plan_table(o: PlanOutcome) -> str:
             f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}"
             f'<td{mark}>{total}{flag}<br><span class="note">{d.k2_range_ug[0]:.0f}–'
             f"{d.k2_range_ug[1]:.0f}</span></td><td>{d.k1_ug:.0f}</td>{vka_cells}"
-            f"<td>{d.energy_kcal:,.0f}</td><td>{known_by_weight(d.k2_weight)}</td></tr>"
+            f"<td{kcal_mark}>{d.energy_kcal:,.0f}{kcal_flag}</td>"
+            f"<td>{known_by_weight(d.k2_weight)}</td></tr>"
         )
     extra_head = f"<th>K2 µg</th><th>MK-7 µg (cap {p.vka_mk7_cap_ug:.0f})</th>" if vka else ""
     return (

@@ -39,6 +39,9 @@ def test_plan_json_lists_ingredients_with_sources(
         assert low <= d["totals"]["k2_ug"] + 1e-6 <= high + 2e-6
     assert any(d["totals"]["k2_range_ug"][1] > d["totals"]["k2_ug"] + 1 for d in data["days"])
     for d in data["days"]:
+        low_kcal, high_kcal = d["totals"]["energy_range_kcal"]
+        inside = low_kcal * 0.98 <= d["totals"]["energy_kcal"] <= high_kcal * 1.02
+        assert d["totals"]["in_energy_range"] is inside
         w = d["totals"]["k2_coverage_by_weight"]
         assert w["k2_carrier_g"] == pytest.approx(w["measured_g"] + w["imputed_g"] + w["unknown_g"])
         assert 0 <= w["known_share"] <= 1 and "% of the weight" in w["text"]

@@ -111,8 +111,16 @@ class PlanRequest:
 
     def energy_range(self) -> tuple[float, float]:
         """The day's calorie range scaled to the enabled slots."""
-        share = sum(SLOT_ENERGY_SHARE[s] for s in self.slots) or 1.0
-        return self.energy_min_kcal * share, self.energy_max_kcal * share
+        return scaled_energy_range(self.energy_min_kcal, self.energy_max_kcal, self.slots)
+
+
+def scaled_energy_range(
+    low_kcal: float, high_kcal: float, slots: tuple[Slot, ...]
+) -> tuple[float, float]:
+    """The calorie range of a day that plans only ``slots`` (the one rule for planner and
+    verdict)."""
+    share = sum(SLOT_ENERGY_SHARE[s] for s in slots) or 1.0
+    return low_kcal * share, high_kcal * share
 
 
 @dataclass(frozen=True, slots=True)

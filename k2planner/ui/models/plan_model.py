@@ -84,12 +84,13 @@ def build_cells(
         mk7 = t.k2.by_form[Nutrient.MK7]
         other = max(0.0, t.k2.total_ug - mk4 - mk7)  # MK-5, MK-6, MK-8…10 and unsplit totals
         v = judge_day(t, p)
+        kcal_mark = "" if v.energy_ok else " ⚠"
         title = v.headline
         if v.vka:
             detail = (
                 f"K1 {t.k1_ug:.0f} · K2 {t.k2.total_ug:.0f} µg\n"
                 f"MK-7 {mk7:.1f} µg (cap {p.vka_mk7_cap_ug:.0f})\n"
-                f"{t.energy_kcal:,.0f} kcal\n"
+                f"{t.energy_kcal:,.0f} kcal{kcal_mark}\n"
                 f"K2 known {_known(t)}"
             )
         else:
@@ -97,7 +98,7 @@ def build_cells(
                 f"MK-4 {mk4:.0f} · MK-7 {mk7:.0f}\n"
                 f"other MK {other:.0f} µg\n"
                 f"K1 {t.k1_ug:.0f} µg\n"
-                f"{t.energy_kcal:,.0f} kcal\n"
+                f"{t.energy_kcal:,.0f} kcal{kcal_mark}\n"
                 f"K2 known {_known(t)}"
             )
         tip = (
@@ -108,6 +109,7 @@ def build_cells(
             "bound\n"
             f"{t.k2_weight.text()}\n"
             f"Across the sources that measured these foods: {range_text(t.k2_range_ug)}"
+            + (f"\n{v.energy_text.capitalize()}" if v.energy_text else "")
         )
         status = v.status
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
