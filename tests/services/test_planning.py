@@ -245,3 +245,30 @@ def test_natto_never_and_the_vegan_explanation(seeded_engine: Engine) -> None:
     more = next(r for r in e.relaxations if r.rule.startswith("natto more than 2"))
     assert more.reachable_ug > e.best_ug + 10
     assert "natto more than 2 times a week" in e.text()
+
+
+def test_swap_list_keeps_the_natto_rule_and_ranks_ties_by_the_goal(seeded_engine: Engine) -> None:
+    """On a day that already has a natto meal, the other slots offer no second natto meal;
+    options that all meet the goal are ranked by how close the day lands to it, not A–Z."""
+    svc = PlanningService(seeded_engine)
+    out = svc.generate(Preferences(start_date=START), seed=1, save=False)
+    natto_days = [d for d, n in enumerate(_natto_per_day(out)) if n]
+    assert natto_days
+    day = natto_days[0]
+    natto_meal = next(
+        m
+        for m in out.details.meals
+        if m.assignment.day == day and any("natto" in u.name.lower() for u in m.ingredients)
+    )
+    other_slot = next(s for s in out.prefs.slots if s is not natto_meal.assignment.slot)
+    options = svc.swap_options(out, day, other_slot, top=500)
+    rich = {m.id for m in out.catalogue.options if m.mk7_rich}
+    assert not [o for o in options if o.meal_id in rich and not o.is_current]
+    assert any(o.is_current for o in options) and len(options) > 25
+    ties = [
+        o
+        for o in options
+        if o.meets_goal and abs(o.day_objective - options[0].day_objective) < 1e-6
+    ]
+    gaps = [abs(o.day_k2_ug - 90) for o in ties]
+    assert gaps == sorted(gaps)

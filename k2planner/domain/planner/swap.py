@@ -46,6 +46,12 @@ def day_objective(request: PlanRequest, items: list[tuple[MealOption, float]]) -
 
 
 def _variety_ok(request: PlanRequest, plan: tuple[Assignment, ...], day: int, meal_id: int) -> bool:
+    by_id = {m.id: m for m in request.meals}
+    meal = by_id.get(meal_id)
+    if meal is not None and meal.mk7_rich:  # natto: one a day, mk7_rich_per_week a week
+        rich = [a for a in plan if (o := by_id.get(a.meal_id)) is not None and o.mk7_rich]
+        if any(a.day == day for a in rich) or len(rich) >= request.mk7_rich_per_week:
+            return False
     others = [a for a in plan if a.meal_id == meal_id]
     if any(a.day == day for a in others):
         return False
@@ -96,5 +102,13 @@ def swap_options(
                 best = option
         if best is not None:
             options.append(best)
-    options.sort(key=lambda o: (not o.meets_goal, o.day_objective, o.name))
+    # ties (most options meet the goal at no cost) go to the day closest to its goal: an even
+    # week, not an alphabetical list
+    goal = request.k2_target_ug if request.mode is Mode.K2_TARGET else request.vk_baseline_ug
+
+    def closeness(o: SwapOption) -> float:
+        day_value = o.day_k2_ug if request.mode is Mode.K2_TARGET else o.day_vitamin_k_ug
+        return abs(day_value - goal)
+
+    options.sort(key=lambda o: (not o.meets_goal, round(o.day_objective, 6), closeness(o), o.name))
     return options[:top]

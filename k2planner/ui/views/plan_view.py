@@ -327,7 +327,7 @@ class PlanView(QWidget):
         if cell is None or cell.slot is None or self._outcome is None:
             return
         o = self._outcome
-        options = self._planning.swap_options(o, cell.day, cell.slot, top=25)
+        options = self._planning.swap_options(o, cell.day, cell.slot, top=500)  # all, scrollable
         goal = (
             "In band"
             if o.prefs.anticoagulant is Anticoagulant.VKA
