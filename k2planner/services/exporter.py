@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_import, repo_meals
 from k2planner.domain.export_scope import Scope as Scope
-from k2planner.domain.importing import own
+from k2planner.domain.importing import own, own_csv
 from k2planner.domain.importing.records import FoodRecord, MealRecord
 
 
@@ -73,9 +73,9 @@ class ExportService:
     def foods_csv(self, scope: Scope = Scope.USER) -> str:
         """Foods as CSV (values with their sources and tiers)."""
         foods, _meals = self.records(scope)
-        return own.foods_to_csv(foods)
+        return own_csv.foods_to_csv(foods)
 
     def meals_csv(self, scope: Scope = Scope.USER) -> str:
         """Meals as CSV, one row per ingredient."""
         _foods, meals = self.records(scope)
-        return own.meals_to_csv(meals)
+        return own_csv.meals_to_csv(meals)

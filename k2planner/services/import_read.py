@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from k2planner.domain.importing import fdc, off, own
+from k2planner.domain.importing import fdc, off, own, own_csv
 from k2planner.domain.importing.csv_foods import parse_csv, read_table
 from k2planner.domain.importing.mapping import ColumnMap
 from k2planner.domain.importing.records import FileFormat, ParsedFile
@@ -143,10 +143,10 @@ def read_import(
     if not rows:
         return ParsedFile.failed(label, fmt, "is empty")
     header = rows[0]
-    if mapping is None and own.is_own_foods_csv(header):
-        return own.parse_foods_csv(rows, label)
-    if mapping is None and own.is_own_meals_csv(header):
-        return own.parse_meals_csv(rows, label)
+    if mapping is None and own_csv.is_own_foods_csv(header):
+        return own_csv.parse_foods_csv(rows, label)
+    if mapping is None and own_csv.is_own_meals_csv(header):
+        return own_csv.parse_meals_csv(rows, label)
     if mapping is None and (fmt is FileFormat.OFF or off.is_off_csv(header)):
         return off.parse_off_csv(data, rows, label)
     if mapping is None and {"fdc_id", "description"} <= {h.strip() for h in header}:

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from k2planner.domain.csv_safety import neutralise, restore
-from k2planner.domain.importing.own import foods_to_csv, parse_foods_csv
+from k2planner.domain.importing.own_csv import foods_to_csv, parse_foods_csv
 from k2planner.domain.importing.records import FoodRecord
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "@SUM(1)", "+1+1", "-2+3|cmd", "\tx", "\rx"]
