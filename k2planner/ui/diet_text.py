@@ -24,6 +24,15 @@ def flag_lines(flags: DietFlags) -> list[tuple[FlagState, Contains, str]]:
     return out
 
 
+def flags_plain(flags: DietFlags) -> str:
+    """One line per flag it contains or may contain, with the reason (plain text, tooltips)."""
+    lines = [
+        f"{state.value.capitalize()} {flag.label}" + (f": {why}" if why else "")
+        for state, flag, why in flag_lines(flags)
+    ]
+    return "\n".join(lines) or "Free of every tracked allergen and animal product"
+
+
 def flags_html(flags: DietFlags) -> str:
     """Contains / may contain with the reason of each, and the diets it suits (HTML)."""
     rows = [

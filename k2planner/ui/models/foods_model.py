@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from k2planner.db.repo_food_rows import FoodQuery, SortKey
 from k2planner.db.repo_foods import FoodRow
 from k2planner.domain.diet import DietFlags, Restriction
-from k2planner.ui.diet_text import flag_lines, flags_short
+from k2planner.ui.diet_text import flags_plain, flags_short
 from k2planner.ui.models.base import Column, Index, RowTableModel, sort_key_number
 
 _SOURCE = {"usda": "USDA", "ciqual": "CIQUAL", "lit": "Literature", "user": "Yours"}
@@ -75,11 +75,7 @@ def row_flags(r: FoodRow) -> DietFlags:
 
 def diet_tooltip(r: FoodRow) -> str:
     """Each flag the food contains or may contain, with the reason (plain text)."""
-    lines = [
-        f"{state.value.capitalize()} {flag.label}" + (f": {why}" if why else "")
-        for state, flag, why in flag_lines(row_flags(r))
-    ]
-    return "\n".join(lines) or "Free of every tracked allergen and animal product"
+    return flags_plain(row_flags(r))
 
 
 SORT_KEYS: tuple[SortKey | None, ...] = (

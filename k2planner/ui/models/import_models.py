@@ -15,7 +15,7 @@ from k2planner.domain.importing.records import ParsedFile
 from k2planner.domain.nutrients import Nutrient
 from k2planner.services.importer import Duplicate, OnDuplicate
 from k2planner.ui import theme
-from k2planner.ui.diet_text import flag_lines, flags_short
+from k2planner.ui.diet_text import flags_plain, flags_short
 from k2planner.ui.models.base import Column, RowTableModel
 
 
@@ -167,12 +167,7 @@ class PreviewModel(RowTableModel[PreviewRow]):
 def _flags_tip(r: PreviewRow) -> str | None:
     if r.flags is None:
         return None
-    lines = [
-        f"{state.value.capitalize()} {flag.label}" + (f": {why}" if why else "")
-        for state, flag, why in flag_lines(r.flags)
-    ]
-    body = "\n".join(lines) or "Free of every tracked allergen and animal product"
-    return body + "\n(right-click the row to change)"
+    return flags_plain(r.flags) + "\n(right-click the row to change)"
 
 
 def preview_rows(
