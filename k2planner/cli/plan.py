@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from k2planner.cli.common import CliError, open_db, print_json
 from k2planner.domain.diet import parse_restrictions
+from k2planner.domain.household import parse_people, portion_text
 from k2planner.domain.meals import Slot, parse_slots
 from k2planner.domain.planner.types import Lock
 from k2planner.domain.preferences import Anticoagulant, Preferences
@@ -54,7 +55,13 @@ def register(sub: Any) -> None:
     p.add_argument("--exclude", help="comma-separated meal keys, food ids (usda:16113) or words")
     p.add_argument("--days", type=int, help="number of days (default 7)")
     p.add_argument("--slots", help="e.g. breakfast,lunch,dinner,snack")
-    p.add_argument("--household", type=int, help="people to shop for")
+    p.add_argument("--household", type=int, help="people to shop for (all eat alike)")
+    p.add_argument(
+        "--people",
+        metavar="NAME:KCAL,…",
+        help='household members and their daily energy targets, e.g. "Ana:2000,Ben:2600": '
+        "each gets servings that land within ±10 %% of their target ('' = one person)",
+    )
     p.add_argument("--start", help="first day, YYYY-MM-DD (default: this week's Monday)")
     p.add_argument("--seed", type=int, help="same seed, same plan (default: random)")
     p.add_argument(
@@ -111,6 +118,8 @@ def _prefs(args: argparse.Namespace, base: Preferences) -> Preferences:
             changes["slots"] = parse_slots(args.slots)
         if args.household is not None:
             changes["household_size"] = args.household
+        if args.people is not None:
+            changes["people"] = parse_people(args.people) if args.people.strip() else ()
         if args.start is not None:
             changes["start_date"] = dt.date.fromisoformat(args.start)
         if args.anticoagulant is not None:
@@ -263,12 +272,22 @@ def print_plan(outcome: PlanOutcome) -> None:
             f"{t['vitamin_k_ug']:.1f} µg, {t['energy_kcal']:.0f} kcal — "
             f"{t['coverage']['text']}{mark}"
         )
+        if day.get("energy_by_person"):
+            print(
+                "  per person: "
+                + "; ".join(
+                    f"{name} {kcal:,.0f} kcal" for name, kcal in day["energy_by_person"].items()
+                )
+            )
         for m in day["meals"]:
             lock = " [locked]" if m["locked"] else ""
-            print(
-                f"  {m['slot']:<9} {m['meal'][:58]:<58} ×{m['servings']:<4g} "
-                f"K2 {_ug(m['k2_ug'], 6)}{lock}"
+            each = m.get("servings_by_person")
+            amount = (
+                " ".join(f"{n} {portion_text(v)}" for n, v in each.items())
+                if each
+                else f"×{m['servings']:<4g}"
             )
+            print(f"  {m['slot']:<9} {m['meal'][:58]:<58} {amount} K2 {_ug(m['k2_ug'], 6)}{lock}")
     print()
     for a in data["advice"]:
         keys = ", ".join(s["key"] for s in a["sources"])

@@ -82,3 +82,14 @@ def plans_before(session: Session, start_date: str, limit: int = 1) -> list[Save
             if len(seen) >= limit:
                 break
     return list(seen.values())
+
+
+def plans_for(session: Session, start_date: str, limit: int = 100) -> list[SavedPlan]:
+    """The stored plans of one week, newest first."""
+    stmt = (
+        select(SavedPlan)
+        .where(SavedPlan.start_date == start_date)
+        .order_by(col(SavedPlan.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(stmt))

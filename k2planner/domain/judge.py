@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from k2planner.domain.goals import band, in_band, meets_target, under_cap
+from k2planner.domain.household import energy_ok
 from k2planner.domain.nutrients import Nutrient
 from k2planner.domain.planner.details import DayTotals
+from k2planner.domain.planner.person_days import PersonDay
 from k2planner.domain.planner.types import scaled_energy_range
 from k2planner.domain.preferences import Anticoagulant, Preferences
 
@@ -31,8 +33,7 @@ class DayVerdict:
     @property
     def energy_ok(self) -> bool:
         """The day's calories lie within the range (2 % either side is within rounding)."""
-        lo, hi = self.energy_range_kcal
-        return lo * 0.98 <= self.energy_kcal <= hi * 1.02
+        return energy_ok(self.energy_kcal, *self.energy_range_kcal)
 
     @property
     def energy_text(self) -> str:
@@ -65,7 +66,7 @@ def judge_day(day: DayTotals, prefs: Preferences) -> DayVerdict:
     figures = (day.k2.total_ug, day.k1_ug, mk7, day.vitamin_k_ug)
     energy = (
         day.energy_kcal,
-        scaled_energy_range(prefs.energy_min_kcal, prefs.energy_max_kcal, prefs.slots),
+        scaled_energy_range(*prefs.planning_energy_range(), prefs.slots),
     )
     if prefs.anticoagulant is not Anticoagulant.VKA:
         ok = meets_target(day.k2.total_ug, prefs.k2_target_ug)
@@ -87,3 +88,13 @@ def judge_day(day: DayTotals, prefs: Preferences) -> DayVerdict:
         f"{prefs.vka_mk7_cap_ug:.0f} µg"
     )
     return DayVerdict(not problems, status, text, True, *figures, mk7_ok, band_ok, *energy)
+
+
+def judge_person(day: PersonDay, prefs: Preferences) -> bool:
+    """Whether one household member's day meets the goal (the K2 target, or in VKA mode the
+    vitamin K band and the MK-7 cap), by the same rules as :func:`judge_day`."""
+    if prefs.anticoagulant is not Anticoagulant.VKA:
+        return meets_target(day.k2_ug, prefs.k2_target_ug)
+    return in_band(day.vitamin_k_ug, prefs.vk_baseline_ug, prefs.vk_band_ug) and under_cap(
+        day.mk7_ug, prefs.vka_mk7_cap_ug
+    )

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from k2planner.domain.diet import DEFAULT_MAY_EXCLUDES, Restriction
+from k2planner.domain.household import Person, check_people, people_from_json
 from k2planner.domain.meals import SLOT_ORDER, Slot
 from k2planner.domain.vka import (
     DEFAULT_K2_SPREAD_UG,
@@ -65,6 +66,7 @@ class Preferences:
     excluded_meal_ids: frozenset[int] = frozenset()
     favourite_meal_ids: frozenset[int] = frozenset()
     household_size: int = 1
+    people: tuple[Person, ...] = ()  # named members with energy targets; () = one person
     slots: tuple[Slot, ...] = SLOT_ORDER
     start_date: dt.date | None = None  # None: the Monday of the current week
     days: int = 7
@@ -107,8 +109,25 @@ class Preferences:
             problems.append("a meal may repeat 1 to 14 times a week")
         if not 0 <= self.natto_meals_per_week <= 14:
             problems.append("natto meals a week must be between 0 (never) and 14")
+        if self.people:
+            try:
+                check_people(self.people)
+            except ValueError as exc:
+                problems.append(str(exc))
         if problems:
             raise ValueError("; ".join(problems))
+
+    @property
+    def members(self) -> int:
+        """How many people the plan feeds (named people, else the household size)."""
+        return len(self.people) or self.household_size
+
+    def planning_energy_range(self) -> tuple[float, float]:
+        """The day's calorie range the meals are chosen for: the reference person's ±10 %
+        (the smallest energy target) when people are named, else the calorie range."""
+        if self.people:
+            return min(self.people, key=lambda p: p.energy_kcal).energy_range()
+        return self.energy_min_kcal, self.energy_max_kcal
 
     def effective_start(self, today: dt.date | None = None) -> dt.date:
         """The plan's first day (default: this week's Monday)."""
@@ -129,6 +148,7 @@ class Preferences:
             "favourite_meal_ids",
         ):
             data[key] = sorted(getattr(self, key))
+        data["people"] = [p.to_json() for p in self.people]
         data["slots"] = [s.value for s in self.slots]
         data["start_date"] = self.start_date.isoformat() if self.start_date else None
         data["anticoagulant"] = self.anticoagulant.value
@@ -164,6 +184,8 @@ class Preferences:
         for key in ("excluded_food_ids", "excluded_meal_ids", "favourite_meal_ids"):
             if key in data:
                 kw[key] = frozenset(int(i) for i in data[key])
+        if "people" in data:
+            kw["people"] = people_from_json(data["people"])
         if "slots" in data:
             wanted = {Slot(s) for s in data["slots"]}
             kw["slots"] = tuple(s for s in SLOT_ORDER if s in wanted)

@@ -271,14 +271,15 @@ class ShoppingList:
 def needs_of_plan(
     assignments: Iterable[Assignment], meals: Mapping[int, Meal], household: int
 ) -> list[Need]:
-    """Every ingredient use of the plan in grams, × servings × household size."""
+    """Every ingredient use of the plan in grams: × each person's servings summed when the
+    plan has people's portions, else × servings × household size."""
     out = []
     for a in assignments:
         meal = meals[a.meal_id]
+        total = a.total_servings
+        servings = a.servings * household if total is None else total
         for ing in meal.ingredients:
-            out.append(
-                Need(ing.food_id, Amount(ing.grams * a.servings * household, "g"), meal.name)
-            )
+            out.append(Need(ing.food_id, Amount(ing.grams * servings, "g"), meal.name))
     return out
 
 

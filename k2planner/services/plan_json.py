@@ -9,13 +9,14 @@ from typing import Any
 from k2planner.domain.advice import Advice
 from k2planner.domain.diet import Contains
 from k2planner.domain.foods import Food
-from k2planner.domain.judge import judge_day
+from k2planner.domain.judge import judge_day, judge_person
 from k2planner.domain.k2 import K2Summary, K2Tally
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.nutrients import MK_FORMS, Nutrient
 from k2planner.domain.planner.details import IngredientUse, PlannedMeal
+from k2planner.domain.planner.person_days import PersonDay
 from k2planner.domain.planner.types import Mode
-from k2planner.domain.preferences import Anticoagulant
+from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.domain.vka import MK7_RICH_UG_PER_100G
 from k2planner.services.planning import PlanOutcome
 from k2planner.services.serialize import diet_json
@@ -80,12 +81,16 @@ def _ingredient(u: IngredientUse, food: Food) -> dict[str, Any]:
 def _meal(pm: PlannedMeal, outcome: PlanOutcome) -> dict[str, Any]:
     a = pm.assignment
     foods = outcome.catalogue.foods
+    people = outcome.prefs.people if outcome.people_days else ()
     return {
         "slot": a.slot.value,
         "meal_id": a.meal_id,
         "meal_key": pm.meal.key,
         "meal": pm.meal.name,
-        "servings": a.servings,
+        "servings": a.servings_for(outcome.details.person),
+        "servings_by_person": {p.name: a.portions[i] for i, p in enumerate(people)}
+        if people
+        else None,
         "locked": a.locked,
         "k2_ug": _r(pm.k2.known_total_ug),
         "k1_ug": _r(pm.k1_ug),
@@ -129,8 +134,25 @@ def _vka_rules(outcome: PlanOutcome) -> dict[str, Any]:
     }
 
 
+def _person_day(x: PersonDay, p: Preferences) -> dict[str, Any]:
+    ok = judge_person(x, p)
+    return {
+        "name": x.name,
+        "energy_kcal": _r(x.energy_kcal, 1),
+        "energy_range_kcal": [_r(v, 0) for v in x.energy_range_kcal],
+        "in_energy_range": x.energy_ok,
+        "k2_ug": _r(x.k2_ug),
+        "vitamin_k_ug": _r(x.vitamin_k_ug),
+        "mk7_ug": _r(x.mk7_ug),
+        "meets_goal": ok,
+    }
+
+
 def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
-    """The whole plan, per person; household size only scales the shopping list."""
+    """The whole plan. Day totals and meal figures are for one person: the reference person
+    (smallest energy target) when people are named, each of whom has their own servings and
+    day in ``people``; otherwise one serving-size eater, the household size only scaling the
+    shopping list."""
     p = outcome.prefs
     r = outcome.result
     vka = p.anticoagulant is Anticoagulant.VKA
@@ -158,6 +180,7 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         else:
             totals["meets_target"] = v.ok
             met += v.ok
+        each = outcome.people_days[d.day] if outcome.people_days else ()
         days.append(
             {
                 "day": d.day + 1,
@@ -165,6 +188,8 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
                 "label": outcome.day_labels[d.day],
                 "meals": [_meal(m, outcome) for m in meals],
                 "totals": totals,
+                "energy_by_person": {x.name: _r(x.energy_kcal, 1) for x in each} or None,
+                "people": [_person_day(x, p) for x in each] or None,
             }
         )
     points = None if r.bound == float("-inf") else r.objective - r.bound
@@ -174,7 +199,14 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         "days": days,
         "per": "person; quantities are grams of each food as eaten (raw unless the food says "
         "cooked); contributions = grams / 100 × the food's value per 100 g",
-        "household_size": p.household_size,
+        "totals_for": outcome.prefs.people[outcome.details.person].name
+        if outcome.details.person is not None
+        else None,
+        "people": [
+            {**x.to_json(), "energy_range_kcal": [_r(v, 0) for v in x.energy_range()]}
+            for x in p.people
+        ],
+        "household_size": p.members,
         "seed": outcome.seed,
         "mode": (Mode.CONSISTENCY if vka else Mode.K2_TARGET).value,
         "k2_target_ug": None if vka else p.k2_target_ug,

@@ -19,6 +19,8 @@ from k2planner.domain.foods import Food, without_imputed_k2
 from k2planner.domain.meals import Meal, Slot
 from k2planner.domain.planner.details import PlanDetails, plan_details
 from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
+from k2planner.domain.planner.person_days import PersonDay, person_days
+from k2planner.domain.planner.portions import fit_portions, reference_index
 from k2planner.domain.planner.swap import SwapOption, swap_options
 from k2planner.domain.planner.types import (
     Assignment,
@@ -67,6 +69,7 @@ class PlanOutcome:
     catalogue: Catalogue
     refused_locks: tuple[RefusedLock, ...] = ()
     vka_explanation: VkaExplanation | None = None
+    people_days: tuple[tuple[PersonDay, ...], ...] = ()  # per day, each person's totals
 
     @property
     def assignments(self) -> tuple[Assignment, ...]:
@@ -83,6 +86,11 @@ class PlanningService:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        """The database the plans are stored in."""
+        return self._engine
 
     def catalogue(self, count_imputed: bool = True) -> Catalogue:
         """All meals with their foods (read fresh: the user may have edited meals).
@@ -117,14 +125,15 @@ class PlanningService:
     ) -> PlanRequest:
         """The solver request for ``prefs``."""
         vka = prefs.anticoagulant is Anticoagulant.VKA
+        energy_lo, energy_hi = prefs.planning_energy_range()
         return PlanRequest(
             meals=catalogue.options,
             days=prefs.days,
             slots=prefs.slots,
             mode=Mode.CONSISTENCY if vka else Mode.K2_TARGET,
             k2_target_ug=prefs.k2_target_ug,
-            energy_min_kcal=prefs.energy_min_kcal,
-            energy_max_kcal=prefs.energy_max_kcal,
+            energy_min_kcal=energy_lo,
+            energy_max_kcal=energy_hi,
             vk_baseline_ug=prefs.vk_baseline_ug,
             vk_band_ug=prefs.vk_band_ug,
             mk7_cap_ug=prefs.vka_mk7_cap_ug,
@@ -167,6 +176,9 @@ class PlanningService:
         kept, refused = split_locks(request)
         request = replace(request, locks=kept)
         result = solve_week(request)
+        result = replace(
+            result, assignments=fit_portions(request, result.assignments, prefs.people)
+        )
         explanation = None
         vka_explanation = None
         if (
@@ -195,7 +207,12 @@ class PlanningService:
         vka_explanation: VkaExplanation | None = None,
     ) -> PlanOutcome:
         details = plan_details(
-            result.assignments, catalogue.meals, catalogue.foods, start, prefs.days
+            result.assignments,
+            catalogue.meals,
+            catalogue.foods,
+            start,
+            prefs.days,
+            reference_index(prefs.people) if _has_portions(result, prefs) else None,
         )
         labels = tuple(day_label(start + dt.timedelta(days=d)) for d in range(prefs.days))
         explained = explanation.advice() if explanation else None
@@ -226,6 +243,7 @@ class PlanningService:
             catalogue,
             refused,
             vka_explanation,
+            person_days(details, prefs.people, prefs.slots) if _has_portions(result, prefs) else (),
         )
 
     def save(self, outcome: PlanOutcome) -> PlanOutcome:
@@ -263,10 +281,20 @@ class PlanningService:
         catalogue = self.catalogue(prefs.count_imputed_k2)
         stored = _json(plan_json)
         assignments = tuple(
-            Assignment(a["day"], Slot(a["slot"]), a["meal_id"], a["servings"], a["locked"])
+            Assignment(
+                a["day"],
+                Slot(a["slot"]),
+                a["meal_id"],
+                a["servings"],
+                a["locked"],
+                _portions(a.get("portions"), len(prefs.people)),
+            )
             for a in stored["assignments"]
             if a["meal_id"] in catalogue.meals
         )
+        if prefs.people and any(len(a.portions) != len(prefs.people) for a in assignments):
+            request = self.build_request(prefs, catalogue, seed=seed, start=start)
+            assignments = fit_portions(request, assignments, prefs.people)
         result = SolveResult(
             assignments,
             SolveStatus(stored["status"]),
@@ -311,11 +339,26 @@ class PlanningService:
         rest = [a for a in outcome.assignments if not (a.day == day and a.slot is slot)]
         if meal_id is not None:
             rest.append(Assignment(day, slot, meal_id, servings, keep_lock))
+        return self.rebuild(outcome, rest, "edited by hand", save=save)
+
+    def rebuild(
+        self,
+        outcome: PlanOutcome,
+        assignments: Iterable[Assignment],
+        message: str,
+        *,
+        save: bool = True,
+    ) -> PlanOutcome:
+        """The plan with these assignments (portions fitted again, totals recomputed)."""
         order = list(Slot)
+        edited = tuple(sorted(assignments, key=lambda a: (a.day, order.index(a.slot))))
+        request = self.build_request(
+            outcome.prefs, outcome.catalogue, seed=outcome.seed, start=outcome.start
+        )
         result = replace(
             outcome.result,
-            assignments=tuple(sorted(rest, key=lambda a: (a.day, order.index(a.slot)))),
-            message="edited by hand",
+            assignments=fit_portions(request, edited, outcome.prefs.people),
+            message=message,
         )
         new = self._outcome(
             None, outcome.prefs, outcome.seed, outcome.start, result, None, outcome.catalogue
@@ -363,6 +406,7 @@ def plan_to_storage(outcome: PlanOutcome) -> dict[str, Any]:
                 "meal_key": outcome.catalogue.meals[a.meal_id].key,
                 "servings": a.servings,
                 "locked": a.locked,
+                "portions": list(a.portions),
             }
             for a in r.assignments
         ],
@@ -372,6 +416,7 @@ def plan_to_storage(outcome: PlanOutcome) -> dict[str, Any]:
         "mip_gap": r.mip_gap,
         "seconds": r.seconds,
         "shortfall_ug": list(r.shortfall_ug),
+        "message": r.message,
     }
 
 
@@ -381,6 +426,19 @@ def _json(text: str) -> dict[str, Any]:
     data = json.loads(text)
     assert isinstance(data, dict)
     return data
+
+
+def _has_portions(result: SolveResult, prefs: Preferences) -> bool:
+    """The plan names people and every slot carries each person's servings."""
+    n = len(prefs.people)
+    return n > 0 and all(len(a.portions) == n for a in result.assignments)
+
+
+def _portions(data: object, people: int) -> tuple[float, ...]:
+    """Stored per-person servings, when they match the plan's people (else none)."""
+    if not isinstance(data, list) or len(data) != people:
+        return ()
+    return tuple(float(x) for x in data)
 
 
 def _load_assignments(text: str) -> list[dict[str, Any]]:

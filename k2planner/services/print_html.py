@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from k2planner.domain.advice import Advice, Kind
 from k2planner.domain.goals import band
-from k2planner.domain.judge import judge_day
+from k2planner.domain.household import portions_text
+from k2planner.domain.judge import judge_day, judge_person
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
@@ -144,7 +145,12 @@ def _plan_table(o: PlanOutcome) -> str:
             if pm is None:
                 cells.append("<td>—</td>")
                 continue
-            serv = "" if pm.assignment.servings == 1 else f" ×{pm.assignment.servings:g}"
+            each = portions_text(p.people, pm.assignment.portions) if o.people_days else ""
+            serv = (
+                f'<br><span class="note">{esc(each)}</span>'
+                if each
+                else ("" if pm.assignment.servings == 1 else f" ×{pm.assignment.servings:g}")
+            )
             lock = " (locked)" if pm.assignment.locked else ""
             amount = f"vit. K {pm.vitamin_k_ug:.0f} µg" if vka else f"K2 {pm.k2_text()}"
             cells.append(
@@ -179,6 +185,33 @@ def _plan_table(o: PlanOutcome) -> str:
     )
 
 
+def _people_table(o: PlanOutcome) -> str:
+    """Each person's day: energy against their ±10 % range, and their K2 (or vitamin K)."""
+    vka = o.prefs.anticoagulant is Anticoagulant.VKA
+    head = "".join(
+        f"<th>{esc(x.name)} kcal ({x.energy_range()[0]:,.0f}–{x.energy_range()[1]:,.0f})</th>"
+        f"<th>{esc(x.name)} {'vit. K' if vka else 'K2'} µg</th>"
+        for x in o.prefs.people
+    )
+    rows = []
+    for d, each in zip(o.details.days, o.people_days, strict=True):
+        cells = []
+        for x in each:
+            flag = "" if x.energy_ok else " ⚠"
+            ok = judge_person(x, o.prefs)
+            fig = x.vitamin_k_ug if vka else x.k2_ug
+            e_cls = "" if x.energy_ok else ' class="short"'
+            g_cls, g_flag = ("", "") if ok else (' class="short"', " ⚠")
+            cells.append(
+                f"<td{e_cls}>{x.energy_kcal:,.0f}{flag}</td><td{g_cls}>{fig:.0f}{g_flag}</td>"
+            )
+        rows.append(f"<tr><td><b>{esc(o.day_labels[d.day])}</b></td>{''.join(cells)}</tr>")
+    return (
+        '<h2>Per person</h2><table class="grid" width="100%" cellspacing="0">'
+        f"<tr><th>Day</th>{head}</tr>" + "".join(rows) + "</table>"
+    )
+
+
 def weekly_pack_html(o: PlanOutcome, shopping: ShoppingView, *, with_chart: bool = True) -> str:
     """Plan grid, per-day totals and chart, advice and warnings, then the shopping list."""
     p = o.prefs
@@ -190,15 +223,23 @@ def weekly_pack_html(o: PlanOutcome, shopping: ShoppingView, *, with_chart: bool
         if vka
         else f"K2 target {p.k2_target_ug:.0f} µg a day"
     )
-    people = "1 person" if p.household_size == 1 else f"{p.household_size} people"
+    people = "1 person" if p.members == 1 else f"{p.members} people"
+    per = (
+        f"totals for {p.people[o.details.person].name} (smallest portions), each person's "
+        "servings in the cells"
+        if o.details.person is not None
+        else "amounts per person"
+    )
     parts = [
         f"<h1>Week plan, {o.start:%a %d %b} – {last:%a %d %b %Y}</h1>",
-        f'<p class="sub">{esc(goal)} · amounts per person; shopping for {people} · '
+        f'<p class="sub">{esc(goal)} · {esc(per)}; shopping for {people} · '
         f"planned {esc(o.result.status.value)}</p>",
     ]
     if vka is not None:
         parts.append(warning_box(vka))
     parts.append(_plan_table(o))
+    if o.people_days:
+        parts.append(_people_table(o))
     if with_chart:
         parts.append(f'<p><img src="{CHART_URL}" width="640"></p>')
     notes = [a for a in o.advice if a.kind is not Kind.VKA_WARNING]

@@ -90,7 +90,7 @@ class ShoppingService:
 
     def build(self, outcome: PlanOutcome, staples: Staples = Staples.APART) -> ShoppingView:
         """The list of a plan, with the stored ticks, extras and aisle order."""
-        household = outcome.prefs.household_size
+        household = outcome.prefs.members
         imperial = outcome.prefs.units is Units.IMPERIAL
         key = outcome.start.isoformat()
         with Session(self._engine) as s:

@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
             plan, "&Generate / Regenerate week", self.plan_view.regenerate, "Ctrl+R"
         )
         self.generate_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("Ctrl+G")])
+        day_again = self.plan_view.regenerate_day_action
+        plan.addAction(day_again)
+        self._action(plan, "&History of this week…", self.plan_view.show_history, "Ctrl+H")
         plan.addSeparator()
         self._action(plan, "&Previous week", self.plan_view.prev_button.click, "Alt+Left")
         self._action(plan, "&Next week", self.plan_view.next_button.click, "Alt+Right")
@@ -175,6 +178,9 @@ class MainWindow(QMainWindow):
         self._action(plan, "Save weekly pack as PDF…", self._save_pack, "Ctrl+Shift+P")
         self._action(plan, "Copy shopping list", self._copy_list, "Ctrl+Shift+C")
         edit = bar.addMenu("&Edit")
+        edit.addAction(self.plan_view.undo.undo_action)
+        edit.addAction(self.plan_view.undo.redo_action)
+        edit.addSeparator()
         settings = self._action(edit, "&Settings…", self.open_settings)
         # StandardKey.Preferences is empty on most Linux desktops: add Ctrl+, everywhere.
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)

@@ -321,3 +321,21 @@ def test_strict_vegetarian_plan_has_no_animal_rennet_and_notes_may_contain(
     assert not [n for n in names if "parmesan" in n or "gruyere" in n]
     note = next(a for a in data["advice"] if a["kind"] == "diet-may-contain")
     assert "animal rennet" in note["text"] and "labelled vegetarian" in note["text"]
+
+
+def test_plan_people_json_and_text(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--people gives each person's servings and day energy in JSON and text; bad text exits 2."""
+    base = ("--db", str(seeded_db.path), "plan", "--seed", "3", "--start", "2026-11-23")
+    code, out, _ = _run(capsys, *base, "--people", "Ana:2000,Ben:2600", "--json", "--no-save")
+    assert code == 0
+    data = json.loads(out)
+    assert [p["name"] for p in data["people"]] == ["Ana", "Ben"] and data["household_size"] == 2
+    for d in data["days"]:
+        assert set(d["energy_by_person"]) == {"Ana", "Ben"}
+        assert all(set(m["servings_by_person"]) == {"Ana", "Ben"} for m in d["meals"])
+    code, out, _ = _run(capsys, *base, "--people", "Ana:2000,Ben:2600", "--no-save")
+    assert code == 0 and "per person: Ana" in out and "Ben " in out
+    code, _, err = _run(capsys, *base, "--people", "Ana=2000")
+    assert code != 0 and "NAME:KCAL" in err

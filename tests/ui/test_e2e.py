@@ -123,8 +123,8 @@ def test_shortcuts_trigger_their_actions(qtbot, window, tmp_path, monkeypatch) -
     _ready(qtbot, w)
     fired: list[str] = []
     for name, action in menu_actions(w).items():
-        if name == "File/Quit" or action.shortcut().isEmpty():
-            continue
+        if name == "File/Quit" or action.shortcut().isEmpty() or not action.isEnabled():
+            continue  # Undo / Redo are disabled with nothing to undo
         for seq in action.shortcuts():
             action.triggered.connect(lambda _c=False, n=name: fired.append(n))
             w.activateWindow()  # a closed modal dialog may leave no active window offscreen
@@ -209,3 +209,72 @@ def test_window_and_dialogs_fit_a_laptop_screen(qtbot, window, size) -> None:  #
         assert h.width() <= width and h.height() <= height - 40, type(dlg).__name__
         assert isinstance(dlg, QDialog)
         dlg.deleteLater()
+
+
+def _week(view):  # type: ignore[no-untyped-def]
+    o = view.outcome
+    return tuple(
+        (a.day, a.slot, a.meal_id, a.servings, a.locked, a.portions) for a in o.assignments
+    )
+
+
+def test_undo_restores_the_exact_week_after_every_kind_of_edit(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """Lock, swap, clear, regenerate, a day planned again, a restore: Ctrl+Z (Edit → Undo)
+    brings back the exact previous week, also after reopening it; Redo brings the edit back."""
+    w = window
+    Answers(tmp_path).install(monkeypatch)
+    _ready(qtbot, w)
+    view = w.plan_view
+    actions = menu_actions(w)
+    view.grid.setFocus()
+    view.grid.setCurrentIndex(view.model.index(1, 2))
+
+    def pick_other(modal) -> None:  # type: ignore[no-untyped-def]
+        table = getattr(modal, "table", None)
+        if table is not None and table.model().rowCount() > 1:
+            table.selectRow(1 if modal.model.row(table.model().index(0, 0)).is_current else 0)
+            modal.accept()
+
+    def restore_another(modal) -> None:  # type: ignore[no-untyped-def]
+        lst = getattr(modal, "list", None)
+        if lst is None or lst.count() < 2:
+            return
+        current = modal.preview.toPlainText()  # the newest plan is selected first
+        for row in range(1, lst.count()):
+            lst.setCurrentRow(row)
+            if modal.preview.toPlainText() != current:
+                modal.restore_button.click()
+                return
+
+    def run(edit) -> None:  # type: ignore[no-untyped-def]
+        edit()
+        _idle(qtbot, w)
+        qtbot.wait(50)
+
+    edits = {
+        "lock": lambda: view.lock_action.trigger(),
+        "swap": lambda: view.swap_action.trigger(),
+        "clear": lambda: view.clear_action.trigger(),
+        "regenerate": lambda: actions["Plan/Generate / Regenerate week"].trigger(),
+        "day": lambda: actions["Plan/Plan this day again"].trigger(),
+        "restore": lambda: actions["Plan/History of this week…"].trigger(),
+    }
+    for kind, edit in edits.items():
+        before = _week(view)
+        modal = {"swap": pick_other, "restore": restore_another}.get(kind)
+        with closing_modals(modal):
+            run(edit)
+        after = _week(view)
+        assert after != before, f"{kind} changed nothing"
+        w.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+        run(lambda: QTest.keySequence(w, QKeySequence("Ctrl+Z")))
+        assert _week(view) == before, f"undo of {kind}"
+        view.show_week(view.start)  # reopened from the database
+        assert _week(view) == before, f"undo of {kind}, reopened"
+        run(lambda: QTest.keySequence(w, QKeySequence("Ctrl+Shift+Z")))
+        assert _week(view) == after, f"redo of {kind}"
+        run(actions["Edit/Undo"].trigger)
+        view.grid.setCurrentIndex(view.model.index(1, 2))

@@ -101,6 +101,7 @@ class PlanDetails:
     start: dt.date
     meals: tuple[PlannedMeal, ...]
     days: tuple[DayTotals, ...]
+    person: int | None = None  # whose portions the figures are (None: planned servings)
 
     def average_k2_ug(self) -> float:
         """Mean K2 a day (known values)."""
@@ -155,12 +156,15 @@ def plan_details(
     foods: Mapping[int, Food],
     start: dt.date,
     days: int,
+    person: int | None = None,
 ) -> PlanDetails:
-    """Recompute every ingredient's contribution and every day's totals."""
+    """Recompute every ingredient's contribution and every day's totals, for household
+    member ``person`` (their portions) or, with None, the planned servings."""
     planned = []
     for a in assignments:
         meal = meals[a.meal_id]
-        uses = tuple(_use(foods[i.food_id], i.grams * a.servings) for i in meal.ingredients)
+        servings = a.servings_for(person)
+        uses = tuple(_use(foods[i.food_id], i.grams * servings) for i in meal.ingredients)
         planned.append(
             PlannedMeal(
                 a,
@@ -189,4 +193,4 @@ def plan_details(
                 weight_coverage_of(day_uses),
             )
         )
-    return PlanDetails(start, tuple(planned), tuple(totals))
+    return PlanDetails(start, tuple(planned), tuple(totals), person)

@@ -132,6 +132,18 @@ class Assignment:
     meal_id: int
     servings: float
     locked: bool = False
+    portions: tuple[float, ...] = ()  # each household member's servings (people's order)
+
+    def servings_for(self, person: int | None) -> float:
+        """The servings of household member ``person`` (None: the reference servings)."""
+        if person is None or not self.portions:
+            return self.servings
+        return self.portions[person]
+
+    @property
+    def total_servings(self) -> float | None:
+        """All members' servings together, when the plan has people (else None)."""
+        return sum(self.portions) if self.portions else None
 
 
 @dataclass(frozen=True)

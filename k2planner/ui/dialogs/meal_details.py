@@ -53,7 +53,10 @@ class MealDetailsDialog(QDialog):
         foods: Mapping[int, Food],
         servings: float = 1.0,
         parent: QWidget | None = None,
+        portions: str = "",
     ) -> None:
+        """``portions`` names each person's servings ("Ana 1 · Ben 1½"); the figures are for
+        ``servings``."""
         super().__init__(parent)
         self.setWindowTitle(meal.name)
         fit_to_screen(self, QSize(720, 480))
@@ -69,7 +72,9 @@ class MealDetailsDialog(QDialog):
             f"<h3>{html.escape(meal.name)}</h3>"
             f"<p>{html.escape(meal.cuisine)} · "
             f"{html.escape(', '.join(s.label for s in meal.slots))}"
-            f" · {serv} per person</p>"
+            f" · {serv}"
+            + (f" (the figures below)<br>Servings: {html.escape(portions)}" if portions else "")
+            + " per person</p>"
             f"<p><b>K2 {n.k2.text(1)}</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "
             f"{n.energy_kcal:.0f} kcal<br>{html.escape(n.k2.coverage_text())}; unknown K2 is "
             f"counted as 0.</p><p>{flags_html(meal_flags(meal, foods))}</p>"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from k2planner.domain.household import parse_people
 from k2planner.domain.meals import SLOT_ORDER
 from k2planner.domain.preferences import Preferences, Units
 from k2planner.ui.dialogs.common import AnticoagulantPicker, RestrictionPicker, show_error
@@ -116,8 +118,23 @@ class SettingsDialog(QDialog):
         self.household = QSpinBox()
         self.household.setRange(1, 50)
         self.household.setValue(prefs.household_size)
-        self.household.setSuffix(" people")
+        self.household.valueChanged.connect(
+            lambda n: self.household.setSuffix(" person" if n == 1 else " people")
+        )
+        self.household.setSuffix(" person" if prefs.household_size == 1 else " people")
+        self.household.setToolTip("People to shop for, all eating the same servings")
         wf.addRow("Household:", self.household)
+        self.people = QLineEdit(", ".join(f"{x.name}:{x.energy_kcal:g}" for x in prefs.people))
+        self.people.setObjectName("people")
+        self.people.setPlaceholderText("e.g. Ana:2000, Ben:2600 — empty: one person")
+        self.people.setToolTip(
+            "Name each person with their daily energy target in kcal. Each gets their own "
+            "servings (in half-serving steps) so their day lands within ±10 % of their target; "
+            "the shopping list adds them up. Empty: the household size above, one serving each."
+        )
+        self.people.textChanged.connect(self._people_changed)
+        wf.addRow("People (name:kcal):", self.people)
+        self._people_changed(self.people.text())
         self.slot_boxes = {}
         slots_row = QHBoxLayout()
         for s in SLOT_ORDER:
@@ -182,6 +199,10 @@ class SettingsDialog(QDialog):
         for item in self.exclusions.selectedItems():
             self.exclusions.takeItem(self.exclusions.row(item))
 
+    def _people_changed(self, text: str) -> None:
+        """Named people decide the household size; the spin box only counts when none are."""
+        self.household.setEnabled(not text.strip())
+
     def _exclusion_ids(self, kind: str) -> frozenset[int]:
         out = set()
         for i in range(self.exclusions.count()):
@@ -201,6 +222,7 @@ class SettingsDialog(QDialog):
             excluded_food_ids=self._exclusion_ids("food"),
             excluded_meal_ids=self._exclusion_ids("meal"),
             household_size=self.household.value(),
+            people=parse_people(self.people.text()) if self.people.text().strip() else (),
             slots=tuple(s for s, b in self.slot_boxes.items() if b.isChecked()),
             max_uses_per_week=self.max_uses.value(),
             allow_consecutive_days=self.consecutive.isChecked(),

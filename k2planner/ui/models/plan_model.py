@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from k2planner.domain.household import portions_text
 from k2planner.domain.judge import judge_day
 from k2planner.domain.k2_coverage import K2Status
 from k2planner.domain.meals import Slot
@@ -60,11 +61,16 @@ def build_cells(
                 row.append(GridCell(CellKind.EMPTY, d, slot, "", "", "No meal planned"))
                 continue
             a = pm.assignment
-            serv = "1 serving" if a.servings == 1 else f"{a.servings:g} servings"
+            each = portions_text(outcome.prefs.people, a.portions) if outcome else ""
+            if outcome and outcome.people_days and each:
+                serv, sep = each, "\n"
+            else:
+                serv = "1 serving" if a.servings == 1 else f"{a.servings:g} servings"
+                sep = " · "
             detail = (
-                f"{serv} · vit. K {pm.vitamin_k_ug:.0f} µg"
+                f"{serv}{sep}vit. K {pm.vitamin_k_ug:.0f} µg"
                 if vka
-                else f"{serv} · K2 {pm.k2_text(short=True)}"
+                else f"{serv}{sep}K2 {pm.k2_text(short=True)}"
             )
             tip = (
                 f"{pm.meal.name}\n{serv}, {pm.energy_kcal:.0f} kcal\n"
@@ -84,7 +90,9 @@ def build_cells(
         mk7 = t.k2.by_form[Nutrient.MK7]
         other = max(0.0, t.k2.total_ug - mk4 - mk7)  # MK-5, MK-6, MK-8…10 and unsplit totals
         v = judge_day(t, p)
-        kcal_mark = "" if v.energy_ok else " ⚠"
+        people = outcome.people_days[d] if outcome.people_days else ()
+        all_ok = v.energy_ok and all(x.energy_ok for x in people)
+        kcal_mark = "" if all_ok else " ⚠"
         title = v.headline
         if v.vka:
             detail = (
@@ -111,6 +119,19 @@ def build_cells(
             f"Across the sources that measured these foods: {range_text(t.k2_range_ug)}"
             + (f"\n{v.energy_text.capitalize()}" if v.energy_text else "")
         )
+        if people:
+            tip += "\n\nEach person (their own servings):" + "".join(
+                f"\n{x.name}: {x.energy_kcal:,.0f} kcal (range {x.energy_range_kcal[0]:,.0f}–"
+                f"{x.energy_range_kcal[1]:,.0f}){'' if x.energy_ok else ' ⚠ outside'}, "
+                f"K2 {x.k2_ug:.0f} µg, vitamin K {x.vitamin_k_ug:.0f} µg"
+                for x in people
+            )
+            tip += f"\nThe figures above are {p.people[outcome.details.person or 0].name}'s."
+            if not all(x.energy_ok for x in people) and not kcal_mark:
+                kcal_mark = " ⚠"
+                detail = detail.replace(
+                    f"{t.energy_kcal:,.0f} kcal", f"{t.energy_kcal:,.0f} kcal ⚠"
+                )
         status = v.status
         totals.append(GridCell(CellKind.TOTALS, d, None, title, detail, tip, status=status))
     rows.append(totals)

@@ -27,8 +27,15 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.advice import Advice
 from k2planner.domain.goals import band as goal_band
+from k2planner.domain.household import portions_text
 from k2planner.domain.judge import judge_day
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
+from k2planner.services.plan_edits import (
+    keep_as_current,
+    regenerate_day,
+    restore_plan,
+    week_history,
+)
 from k2planner.services.planning import (
     PlanningService,
     PlanOutcome,
@@ -39,8 +46,10 @@ from k2planner.services.planning import (
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error, show_sources
 from k2planner.ui.dialogs.meal_details import MealDetailsDialog
+from k2planner.ui.dialogs.plan_history import PlanHistoryDialog
 from k2planner.ui.dialogs.swap import SwapDialog
 from k2planner.ui.models.plan_model import CellKind, GridCell, WeekGridModel
+from k2planner.ui.plan_undo import PlanUndo
 from k2planner.ui.ui_state import UiState
 from k2planner.ui.widgets.advice_panel import AdvicePanel
 from k2planner.ui.widgets.cell_delegate import PlanCellDelegate
@@ -166,6 +175,11 @@ class PlanView(QWidget):
         for a in (self.details_action, self.swap_action, self.lock_action, self.clear_action):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(a)
+        self.regenerate_day_action = QAction("Plan this day again", self)
+        self.regenerate_day_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.regenerate_day_action.triggered.connect(lambda: self._on_current(self.regenerate_day))
+        self.grid.addAction(self.regenerate_day_action)
+        self.undo = PlanUndo(self._apply_from_history, self)
         runner.kind_busy_changed.connect(self._kind_busy)
         self._outcome: PlanOutcome | None = None
 
@@ -182,8 +196,34 @@ class PlanView(QWidget):
 
     def show_week(self, start: dt.date) -> None:
         """Show the newest stored plan of the week starting ``start`` (or the empty state)."""
+        if start != self._start:
+            self.undo.clear()
         self._start = start
         self._show(self._planning.load_for_start(start))
+
+    def _edited(self, new: PlanOutcome, text: str) -> None:
+        """Show an edit that is already stored, and make it undoable."""
+        before = self._outcome
+        self._show(new)
+        self.undo.record(before, new, text)
+
+    def _apply_from_history(self, outcome: PlanOutcome, note: str) -> None:
+        """Undo / redo / restore: the week as it was, stored again as the newest plan."""
+        self._start = outcome.start
+        self._show(keep_as_current(self._planning, outcome, note))
+        self.status_message.emit(note.capitalize())
+
+    def show_history(self) -> None:
+        """List the week's earlier plans; restore the one the user picks."""
+        plans = week_history(self._planning, self._start)
+        title = f"Plans of the week of {self._start:%d %B %Y}"
+        chosen = PlanHistoryDialog.ask(self, title, plans, self._planning.load)
+        if chosen is not None:
+            self.restore(chosen)
+
+    def restore(self, plan_id: int) -> None:
+        """Make an earlier plan of this week current again (undoable)."""
+        self._edited(restore_plan(self._planning, plan_id), f"restore plan #{plan_id}")
 
     def _labels(self, prefs: Preferences) -> list[str]:
         return [day_label(self._start + dt.timedelta(days=d)) for d in range(prefs.days)]
@@ -233,8 +273,9 @@ class PlanView(QWidget):
         else:
             self.chart.show_days(short, o.details.days, target=p.k2_target_ug, band=None)
             met = sum(1 for v in verdicts if v.ok)
+            who = "" if o.details.person is None else f" ({p.people[o.details.person].name})"
             self.summary.setText(
-                f"K2 {o.details.average_k2_ug():.0f} µg/day on average · {met} of "
+                f"K2 {o.details.average_k2_ug():.0f} µg/day on average{who} · {met} of "
                 f"{len(o.details.days)} days reach {p.k2_target_ug:.0f} µg · "
                 f"{o.result.status.value}"
             )
@@ -255,6 +296,18 @@ class PlanView(QWidget):
 
         self._runner.run(work, self._generated, self._failed, kind=PLAN_TASK)
 
+    def regenerate_day(self, row: int, column: int) -> None:
+        """Plan one day again on a worker; the other days and the locks stay."""
+        outcome = self._outcome
+        if outcome is None or self._runner.busy_with(PLAN_TASK) or column >= outcome.prefs.days:
+            return
+        self.status_message.emit(f"Planning {outcome.day_labels[column]} again…")
+
+        def work() -> PlanOutcome:
+            return regenerate_day(self._planning, outcome, column)
+
+        self._runner.run(work, self._generated, self._failed, kind=PLAN_TASK)
+
     def _generated(self, outcome: object) -> None:
         assert isinstance(outcome, PlanOutcome)
         if outcome.start != self._start:
@@ -263,7 +316,8 @@ class PlanView(QWidget):
             show_error(self, "No plan", outcome.result.message or "No plan could be made.")
             self.status_message.emit("No plan: " + outcome.result.message)
             return
-        self._show(outcome)
+        text = outcome.result.message or "regenerate"
+        self._edited(outcome, text if "again" in text else "regenerate")
         self.status_message.emit(
             f"Week planned in {outcome.result.seconds:.2f} s ({outcome.result.status.value})"
         )
@@ -305,7 +359,7 @@ class PlanView(QWidget):
         except PlanRuleError as exc:
             self._refuse("Cannot lock this meal", str(exc))
             return
-        self._show(new)
+        self._edited(new, "unlock" if cell.locked else "lock")
 
     def _refuse(self, title: str, text: str) -> None:
         ok = QMessageBox.StandardButton.Ok
@@ -319,7 +373,7 @@ class PlanView(QWidget):
         if cell is None or cell.kind is not CellKind.MEAL or self._outcome is None:
             return
         assert cell.slot is not None
-        self._show(self._planning.replace_slot(self._outcome, cell.day, cell.slot, None))
+        self._edited(self._planning.replace_slot(self._outcome, cell.day, cell.slot, None), "clear")
 
     def swap(self, row: int, column: int) -> None:
         """Offer ranked alternatives for a slot."""
@@ -343,7 +397,7 @@ class PlanView(QWidget):
             except PlanRuleError as exc:
                 self._refuse("Cannot plan this meal", str(exc))
                 return
-            self._show(new)
+            self._edited(new, f"swap to {chosen.name}")
 
     def show_details(self, row: int, column: int) -> None:
         """Show what is in a planned meal."""
@@ -354,8 +408,15 @@ class PlanView(QWidget):
         a = self._outcome.result.at(cell.day, cell.slot)
         if a is None:
             return
-        cat = self._outcome.catalogue
-        MealDetailsDialog(cat.meals[a.meal_id], cat.foods, a.servings, self).exec()
+        o = self._outcome
+        cat = o.catalogue
+        MealDetailsDialog(
+            cat.meals[a.meal_id],
+            cat.foods,
+            a.servings_for(o.details.person),
+            self,
+            portions_text(o.prefs.people, a.portions) if o.people_days else "",
+        ).exec()
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.grid.indexAt(pos)
@@ -370,6 +431,8 @@ class PlanView(QWidget):
             self.lock_action.setText("Unlock" if cell.locked else "Lock")
             menu.addAction(self.lock_action)
             menu.addAction(self.clear_action)
+            menu.addSeparator()
+            menu.addAction(self.regenerate_day_action)
         else:
             menu.addAction("Choose a meal…", lambda: self.swap(index.row(), index.column()))
         menu.exec(self.grid.viewport().mapToGlobal(pos))

@@ -124,6 +124,8 @@ class PlanCellDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         cell = index.data(Qt.ItemDataRole.UserRole)
         lines = 6 if isinstance(cell, GridCell) and cell.kind is CellKind.TOTALS else 4
+        if isinstance(cell, GridCell) and cell.kind is CellKind.MEAL:
+            lines += cell.detail.count("\n")  # each person's servings on a line of their own
         return QSize(160, fm.lineSpacing() * lines + 14)
 
     def editorEvent(
