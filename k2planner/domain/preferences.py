@@ -65,6 +65,8 @@ class Preferences:
     excluded_food_ids: frozenset[int] = frozenset()
     excluded_meal_ids: frozenset[int] = frozenset()
     favourite_meal_ids: frozenset[int] = frozenset()
+    less_food_ids: frozenset[int] = frozenset()  # soft dislikes: planned less, not never
+    less_meal_ids: frozenset[int] = frozenset()
     household_size: int = 1
     people: tuple[Person, ...] = ()  # named members with energy targets; () = one person
     slots: tuple[Slot, ...] = SLOT_ORDER
@@ -146,6 +148,8 @@ class Preferences:
             "excluded_food_ids",
             "excluded_meal_ids",
             "favourite_meal_ids",
+            "less_food_ids",
+            "less_meal_ids",
         ):
             data[key] = sorted(getattr(self, key))
         data["people"] = [p.to_json() for p in self.people]
@@ -181,7 +185,13 @@ class Preferences:
         for key in ("restrictions", "may_contain_excludes"):
             if key in data:
                 kw[key] = frozenset(Restriction(r) for r in data[key])
-        for key in ("excluded_food_ids", "excluded_meal_ids", "favourite_meal_ids"):
+        for key in (
+            "excluded_food_ids",
+            "excluded_meal_ids",
+            "favourite_meal_ids",
+            "less_food_ids",
+            "less_meal_ids",
+        ):
             if key in data:
                 kw[key] = frozenset(int(i) for i in data[key])
         if "people" in data:

@@ -15,7 +15,7 @@ from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.nutrients import MK_FORMS, Nutrient
 from k2planner.domain.planner.details import IngredientUse, PlannedMeal
 from k2planner.domain.planner.person_days import PersonDay
-from k2planner.domain.planner.types import Mode
+from k2planner.domain.planner.types import Mode, proof_text
 from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.domain.vka import MK7_RICH_UG_PER_100G
 from k2planner.services.planning import PlanOutcome
@@ -192,7 +192,7 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
                 "people": [_person_day(x, p) for x in each] or None,
             }
         )
-    points = None if r.bound == float("-inf") else r.objective - r.bound
+    points = r.gap_points
     out: dict[str, Any] = {
         "plan_id": outcome.plan_id,
         "start_date": outcome.start.isoformat(),
@@ -224,8 +224,26 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         "objective": _r(r.objective),
         "bound": None if points is None else _r(r.bound),
         "gap": {
-            "points": None if points is None else _r(max(points, 0.0)),
+            "points": None if points is None else _r(points),
             "relative": _r(r.mip_gap, 5),
+        },
+        "proof": {
+            "status_meaning": {
+                "optimal": "within 0.5 points of the best possible plan",
+                "near-optimal": "the goals met as well as any plan can (within 0.2 µg), the "
+                "preferences within gap.points of the best possible",
+                "time-limited": "stopped at the time limit; gap.points says how far it may be",
+            }[r.status.value]
+            if r.status.value in ("optimal", "near-optimal", "time-limited")
+            else None,
+            "k2_shortfall_ug_per_day": None
+            if vka
+            else _r(sum(r.shortfall_ug) / max(1, len(r.shortfall_ug)) if r.shortfall_ug else 0.0),
+            "least_possible_shortfall_ug_per_day": None
+            if r.least_shortfall_ug is None
+            else _r(r.least_shortfall_ug / max(1, p.days)),
+            "gap_points": None if points is None else _r(points),
+            "text": proof_text(r, Mode.CONSISTENCY if vka else Mode.K2_TARGET, p.days),
         },
         "solve_seconds": _r(r.seconds),
         "message": r.message,

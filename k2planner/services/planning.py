@@ -144,6 +144,11 @@ class PlanningService:
             excluded_meal_ids=prefs.excluded_meal_ids,
             excluded_food_ids=prefs.excluded_food_ids,
             favourite_meal_ids=prefs.favourite_meal_ids,
+            disliked_meal_ids=frozenset(
+                m.id
+                for m in catalogue.options
+                if m.id in prefs.less_meal_ids or m.food_ids & prefs.less_food_ids
+            ),
             recent_meal_uses=self.recent_uses(start),
             locks=tuple(lk for lk in locks if lk.day < prefs.days and lk.slot in prefs.slots),
             max_uses_per_week=prefs.max_uses_per_week,
@@ -303,6 +308,7 @@ class PlanningService:
             stored["seconds"],
             tuple(stored.get("shortfall_ug", ())),
             bound=stored.get("bound", float("-inf")),
+            least_shortfall_ug=stored.get("least_shortfall_ug"),
         )
         return self._outcome(pid, prefs, seed, start, result, None, catalogue)
 
@@ -416,6 +422,7 @@ def plan_to_storage(outcome: PlanOutcome) -> dict[str, Any]:
         "mip_gap": r.mip_gap,
         "seconds": r.seconds,
         "shortfall_ug": list(r.shortfall_ug),
+        "least_shortfall_ug": r.least_shortfall_ug,
         "message": r.message,
     }
 

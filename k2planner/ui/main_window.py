@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         prefs = self._prefs.load()
         cat = self._planning.catalogue()
         meal_names = {m.id: m.name for m in cat.meals.values()}
-        foods = self._catalog.foods(prefs.excluded_food_ids)
+        foods = self._catalog.foods(prefs.excluded_food_ids | prefs.less_food_ids)
         food_names = {i: f.name for i, f in foods.items()}
         new = SettingsDialog.ask(self, prefs, meal_names, food_names)
         if new is None or new == prefs:

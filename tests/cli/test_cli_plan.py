@@ -33,7 +33,8 @@ def test_plan_json_lists_ingredients_with_sources(
     )
     assert code == 0
     data = json.loads(out)
-    assert data["status"] == "optimal" and len(data["days"]) == 7
+    assert data["status"] in ("optimal", "near-optimal") and len(data["days"]) == 7
+    assert data["gap"]["points"] <= (0.5 if data["status"] == "optimal" else 20)
     for d in data["days"]:
         low, high = d["totals"]["k2_range_ug"]
         assert low <= d["totals"]["k2_ug"] + 1e-6 <= high + 2e-6

@@ -8,6 +8,7 @@ tolerance, it is proven good and no branch-and-bound is needed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,10 +16,17 @@ from numpy.typing import NDArray
 
 from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
-from k2planner.domain.planner.model import candidate_meals
-from k2planner.domain.planner.types import Assignment, Mode, PlanRequest
+from k2planner.domain.planner.candidates import candidate_meals
+from k2planner.domain.planner.types import Assignment, MealOption, Mode, PlanRequest
 
 BEAM_WIDTH = 400
+BEAM_BUDGET = 400 * 500  # partial days × options examined per slot, at most
+
+
+def beam_width(options: int) -> int:
+    """How many partial days to keep: 400, fewer when a slot has very many options (a pool of
+    thousands of meals), so each step examines at most :data:`BEAM_BUDGET` candidates."""
+    return max(40, min(BEAM_WIDTH, BEAM_BUDGET // max(1, options)))
 
 
 @dataclass
@@ -43,6 +51,7 @@ def _options(
     slot: Slot,
     banned: frozenset[int],
     noise: dict[tuple[int, int], float],
+    candidates: Sequence[MealOption],
 ) -> _Options:
     lock = next((lk for lk in request.locks if lk.day == day and lk.slot is slot), None)
     if lock is not None:
@@ -51,7 +60,7 @@ def _options(
     else:
         pairs = [
             (m, lvl)
-            for m in candidate_meals(request)
+            for m in candidates
             if slot in m.slots and m.id not in banned
             for lvl in request.serving_levels
         ]
@@ -61,7 +70,13 @@ def _options(
         level=np.array([lvl for _, lvl in pairs], dtype=np.float64),
         cost=np.array(
             [
-                obj.column_cost(lvl, m.id in fav, recent.get(m.id, 0), noise[(m.id, day)])
+                obj.column_cost(
+                    lvl,
+                    m.id in fav,
+                    recent.get(m.id, 0),
+                    noise[(m.id, day)],
+                    m.id in request.disliked_meal_ids,
+                )
                 for m, lvl in pairs
             ],
             dtype=np.float64,
@@ -83,14 +98,18 @@ def _penalty(
     kcal_hi: NDArray[np.float64],
     vk_lo: NDArray[np.float64],
     vk_hi: NDArray[np.float64],
+    raw_lo: NDArray[np.float64],
 ) -> NDArray[np.float64]:
-    """A lower bound on the day's nutrient penalties, given intervals for what is still open."""
+    """A lower bound on the day's nutrient penalties, given intervals for what is still open
+    (``raw_lo``: the least uncapped K2 the day can still have)."""
     e_lo, e_hi = request.energy_range()
     energy = obj.ENERGY_PER_KCAL * (
         np.maximum(0.0, e_lo - kcal_hi) + np.maximum(0.0, kcal_lo - e_hi)
     )
     if request.mode is Mode.K2_TARGET:
-        return energy + obj.SHORTFALL_PER_UG * np.maximum(0.0, request.k2_target_ug - k2c)
+        target = request.k2_target_ug
+        excess = obj.EXCESS_PER_UG * np.maximum(0.0, raw_lo - obj.excess_ceiling(target))
+        return energy + excess + obj.SHORTFALL_PER_UG * np.maximum(0.0, target - k2c)
     base, band = request.vk_baseline_ug, request.vk_band_ug
     below = np.maximum(0.0, base - vk_hi)
     above = np.maximum(0.0, vk_lo - base)
@@ -123,13 +142,16 @@ def solve_day(
     banned: frozenset[int],
     noise: dict[tuple[int, int], float],
     window: Window | None = None,
+    candidates: Sequence[MealOption] | None = None,
 ) -> tuple[tuple[Assignment, ...], float] | None:
     """The best day found by beam search: (assignments, objective), or None if none fits.
 
     ``window`` bounds the day's (uncapped) K2, as the K2 spread rule of VKA mode needs.
     """
     slots = list(request.slots)
-    opts = [_options(request, day, s, banned, noise) for s in slots]
+    allowed = candidate_meals(request) if candidates is None else candidates
+    opts = [_options(request, day, s, banned, noise, allowed) for s in slots]
+    width = beam_width(max(len(o.meal) for o in opts))
     if any(len(o.meal) == 0 for o in opts):
         return None
     # bounds of what the remaining slots can still add
@@ -178,6 +200,7 @@ def solve_day(
             e + rem["kcal_max"][j],
             v + rem["vk_min"][j],
             v + rem["vk_max"][j],
+            r + rem["raw_min"][j],
         )
         score[dup.ravel()] = np.inf
         score[ri > _rich_limit(request, day)] = np.inf
@@ -185,7 +208,11 @@ def solve_day(
             request, window, m7 + rem["mk7_min"][j], r + rem["raw_min"][j], r + rem["raw_max"][j]
         )
         score[~ok] = np.inf
-        keep = np.argsort(score, kind="stable")[:BEAM_WIDTH]
+        if len(score) > width:  # the best ``width`` in linear time, then in order
+            top = np.argpartition(score, width - 1)[:width]
+            keep = top[np.argsort(score[top], kind="stable")]
+        else:
+            keep = np.argsort(score, kind="stable")
         keep = keep[np.isfinite(score[keep])]
         if len(keep) == 0:
             return None
@@ -194,7 +221,7 @@ def solve_day(
         rich = ri[keep]
         chosen = np.column_stack([chosen[parent], option])
         meals = np.column_stack([meals[parent], o.meal[option]])
-    total = cost + _penalty(request, k2c, kcal, kcal, vk, vk)
+    total = cost + _penalty(request, k2c, kcal, kcal, vk, vk, raw)
     best = int(np.argmin(total))
     picks = [int(x) for x in chosen[best]]
     picks, value = _improve(request, day, opts, picks, window)
@@ -216,7 +243,8 @@ def _day_value(request: PlanRequest, opts: list[_Options], picks: list[int]) -> 
     k = np.array([sum(o.k2c[p] for o, p in zip(opts, picks, strict=True))])
     e = np.array([sum(o.kcal[p] for o, p in zip(opts, picks, strict=True))])
     v = np.array([sum(o.vk[p] for o, p in zip(opts, picks, strict=True))])
-    return float(cost + _penalty(request, k, e, e, v, v)[0])
+    r = np.array([sum(o.k2[p] for o, p in zip(opts, picks, strict=True))])
+    return float(cost + _penalty(request, k, e, e, v, v, r)[0])
 
 
 def _improve(
@@ -234,11 +262,11 @@ def _improve(
             k = sum(opts[j].k2c[p] for j, p in enumerate(picks) if j != i) + o.k2c
             e = sum(opts[j].kcal[p] for j, p in enumerate(picks) if j != i) + o.kcal
             v = sum(opts[j].vk[p] for j, p in enumerate(picks) if j != i) + o.vk
-            values = cost + _penalty(request, k, e, e, v, v)
+            r = sum(opts[j].k2[p] for j, p in enumerate(picks) if j != i) + o.k2
+            values = cost + _penalty(request, k, e, e, v, v, r)
             values[np.isin(o.meal, list(other_meals))] = np.inf
             other_rich = sum(int(opts[j].rich[p]) for j, p in enumerate(picks) if j != i)
             values[other_rich + o.rich > _rich_limit(request, day)] = np.inf
-            r = sum(opts[j].k2[p] for j, p in enumerate(picks) if j != i) + o.k2
             m7 = sum(opts[j].mk7[p] for j, p in enumerate(picks) if j != i) + o.mk7
             values[~_hard_ok(request, window, m7, r, r)] = np.inf
             cand = int(np.argmin(values))
@@ -283,8 +311,9 @@ def _plan_days(
 ) -> tuple[tuple[Assignment, ...], float] | None:
     planned: dict[int, tuple[Assignment, ...]] = {}
     total = 0.0
+    allowed = candidate_meals(request)
     for d in range(request.days):
-        result = solve_day(request, d, day_bans(request, d, planned), noise, window)
+        result = solve_day(request, d, day_bans(request, d, planned), noise, window, allowed)
         if result is None:
             return None
         planned[d], value = result

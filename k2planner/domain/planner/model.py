@@ -9,7 +9,8 @@ violated). Rows:
   (``use(m, d) + use(m, d+1) ≤ 1``, which also means at most once a day); when consecutive
   days are allowed, at most once a day;
 * K2 mode: each day's K2 (each item capped at the target, exact and a tighter relaxation) plus
-  a shortfall column ≥ the target;
+  a shortfall column ≥ the target; and the day's uncapped K2 minus an "excess" column at most
+  twice the target (even days);
 * consistency mode: each day's total vitamin K within baseline ± band (soft, with slack
   columns), and its distance from the baseline; and the hard VKA rules of
   :mod:`k2planner.domain.vka`: meals with natto or MK-7-rich foods are never columns, each
@@ -123,6 +124,7 @@ def build_model(
     days = request.days
     noise = obj.perturbation(request.seed, [m.id for m in request.meals], days)
     fav, recent = request.favourite_meal_ids, request.recent_meal_uses
+    less = request.disliked_meal_ids
     target = request.k2_target_ug
 
     cols: list[tuple[int, Slot, MealOption, float]] = []
@@ -134,23 +136,40 @@ def build_model(
                 empty.append((d, s))
             cols.extend((d, s, m, lvl) for m, lvl in options)
     n_x = len(cols)
+    index = {m.id: i for i, m in enumerate(request.meals)}
+    per_meal = {
+        name: np.asarray([getter(m) for m in request.meals], dtype=np.float64)
+        for name, getter in (
+            ("k2", lambda m: m.k2_ug),
+            ("vk", lambda m: m.vitamin_k_ug),
+            ("mk7", lambda m: m.mk7_ug),
+            ("kcal", lambda m: m.energy_kcal),
+            ("fav", lambda m: m.id in fav),
+            ("less", lambda m: m.id in less),
+            ("recent", lambda m: recent.get(m.id, 0)),
+        )
+    }
+    col_pos = np.fromiter((index[c[2].id] for c in cols), dtype=np.int64, count=n_x)
     col_day = np.fromiter((c[0] for c in cols), dtype=np.int32, count=n_x)
-    col_meal = np.fromiter((c[2].id for c in cols), dtype=np.int64, count=n_x)
+    col_meal = np.asarray([m.id for m in request.meals], dtype=np.int64)[col_pos]
     col_level = np.fromiter((c[3] for c in cols), dtype=np.float64, count=n_x)
-    k2 = np.fromiter((c[2].k2_ug for c in cols), dtype=np.float64, count=n_x) * col_level
-    vk = np.fromiter((c[2].vitamin_k_ug for c in cols), dtype=np.float64, count=n_x) * col_level
-    mk7 = np.fromiter((c[2].mk7_ug for c in cols), dtype=np.float64, count=n_x) * col_level
-    kcal = np.fromiter((c[2].energy_kcal for c in cols), dtype=np.float64, count=n_x) * col_level
+    k2 = per_meal["k2"][col_pos] * col_level
+    vk = per_meal["vk"][col_pos] * col_level
+    mk7 = per_meal["mk7"][col_pos] * col_level
+    kcal = per_meal["kcal"][col_pos] * col_level
     if max_k2_only:
         cost = np.zeros(n_x)
     else:
-        cost = np.fromiter(
-            (
-                obj.column_cost(lvl, m.id in fav, recent.get(m.id, 0), noise[(m.id, d)])
-                for d, _s, m, lvl in cols
-            ),
-            dtype=np.float64,
-            count=n_x,
+        noise_of = np.zeros((len(request.meals), days))
+        for (mid, d), v in noise.items():
+            if mid in index:
+                noise_of[index[mid], d] = v
+        cost = obj.column_cost(
+            col_level,
+            per_meal["fav"][col_pos],
+            per_meal["recent"][col_pos],
+            noise_of[col_pos, col_day],
+            per_meal["less"][col_pos],
         )
 
     col_cost: list[float] = [float(c) for c in cost]
@@ -225,6 +244,12 @@ def build_model(
             shortfall_cols.append(s_col)
             capped = np.minimum(k2[idx], target)
             rows.add(target, highspy.kHighsInf, np.append(idx, s_col), np.append(capped, 1.0))
+            if not max_k2_only and k2[idx].any():
+                over = new_col(obj.EXCESS_PER_UG)
+                ceiling = obj.excess_ceiling(target)
+                rows.add(
+                    -highspy.kHighsInf, ceiling, np.append(idx, over), np.append(k2[idx], -1.0)
+                )
         else:
             lo_b = request.vk_baseline_ug - request.vk_band_ug
             hi_b = request.vk_baseline_ug + request.vk_band_ug

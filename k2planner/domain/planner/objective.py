@@ -8,8 +8,13 @@ serving levels). Everything else is a weighted cost:
   total shortfall possible and then optimises the rest without giving any of it up.
 * **Outside the vitamin K band** – 100 points per µg outside baseline ± band (consistency mode
   for vitamin K antagonists), plus 0.05 points per µg away from the baseline inside the band.
+* **Even days** – 0.01 points per µg a day's K2 lies above twice the target (K2 mode): a
+  week of days evenly on target beats one natto day at 500 µg among days that just meet it,
+  unless the rich day buys something worth more (a favourite, energy in range).
 * **Energy** – 0.02 points per kcal outside the day's calorie range (200 kcal = 4 points).
 * **Favourites** – minus 2 points each time a favourite meal is planned.
+* **Less of** – 3 points each time a meal with a food the user wants less of is planned (a
+  soft dislike, beside the hard exclusions): it comes only when it buys more than that.
 * **Recently planned** – 1 point each time a meal from last week's plan comes back.
 * **Serving size** – 0.5 points per serving away from one serving.
 * **Perturbation** – a seeded random 0 … 0.3 points per meal and day: it breaks the symmetry
@@ -21,13 +26,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from typing import Any
 
 SHORTFALL_PER_UG = 100.0
 BAND_PER_UG = 100.0
 BASELINE_DEV_PER_UG = 0.05
 ENERGY_PER_KCAL = 0.02
+EXCESS_PER_UG = 0.01
+EXCESS_FACTOR = 2.0
 FAVOURITE_BONUS = 2.0
 RECENT_PENALTY = 1.0
+DISLIKE_PENALTY = 3.0
 SERVING_DEVIATION = 0.5
 PERTURBATION_MAX = 0.3
 
@@ -38,15 +47,34 @@ def perturbation(seed: int, meal_ids: Sequence[int], days: int) -> dict[tuple[in
     return {(m, d): rng.random() * PERTURBATION_MAX for m in sorted(meal_ids) for d in range(days)}
 
 
-def column_cost(servings: float, favourite: bool, recent_uses: int, noise: float) -> float:
-    """The cost of planning one meal in one slot at this serving size."""
-    cost = SERVING_DEVIATION * abs(servings - 1.0) + RECENT_PENALTY * recent_uses + noise
-    return cost - FAVOURITE_BONUS if favourite else cost
+def column_cost(
+    servings: Any, favourite: Any, recent_uses: Any, noise: Any, disliked: Any = False
+) -> Any:
+    """The cost of planning one meal in one slot at this serving size.
+
+    Plain arithmetic, so it takes numbers or NumPy arrays of them (the program's columns)."""
+    return (
+        SERVING_DEVIATION * abs(servings - 1.0)
+        + RECENT_PENALTY * recent_uses
+        + noise
+        + DISLIKE_PENALTY * disliked
+        - FAVOURITE_BONUS * favourite
+    )
 
 
 def energy_penalty(kcal: float, lo: float, hi: float) -> float:
     """Points for a day's energy outside [lo, hi]."""
     return ENERGY_PER_KCAL * (max(0.0, lo - kcal) + max(0.0, kcal - hi))
+
+
+def excess_ceiling(target: float) -> float:
+    """Above this day's K2 (twice the target) every µg costs :data:`EXCESS_PER_UG`."""
+    return EXCESS_FACTOR * target
+
+
+def excess_penalty(k2: float, target: float) -> float:
+    """Points for a day's (uncapped) K2 far above the target."""
+    return EXCESS_PER_UG * max(0.0, k2 - excess_ceiling(target))
 
 
 def shortfall(k2_capped: float, target: float) -> float:

@@ -3,10 +3,15 @@
 1. A **day-by-day plan** (:mod:`heuristic`): beam search over each day's slots, honouring the
    variety rules given the days already planned, with the program's exact objective.
 2. A **lower bound** from the linear relaxation of the whole-week program.
-3. If the plan is within the tolerance of the bound (0.5 points a day, or 1 %), it is *proven*
-   optimal within that tolerance and returned at once. Otherwise the whole-week program is
-   solved by HiGHS branch-and-bound, warm-started from that plan, within the time limit; its
-   status says whether it was proven optimal or stopped at the limit.
+3. If the plan is within half a point of the bound it is *optimal*. If it is within
+   :data:`GOALS_PROVEN_POINTS` (20 points: a fifth of one µg of K2 shortfall or of vitamin K
+   outside the band) it is *near-optimal*: the nutrient goals are met as well as any plan can
+   meet them, and the preferences (favourites, variety, serving sizes, the seeded tie-break)
+   are within the reported gap; it is returned at once, since proving those few points takes
+   branch-and-bound many seconds (a week with favourites is a hard packing problem) for no
+   difference a person would notice. Otherwise the whole-week program is solved by HiGHS
+   branch-and-bound, warm-started from that plan, within the time limit, and the status says
+   how it finished.
 
 When days fall short of the K2 target, the smallest possible total shortfall is found first
 (a max-K2 solve) and kept as a hard limit, so nothing else is ever traded for K2.
@@ -29,12 +34,17 @@ from k2planner.domain.planner.types import (
 )
 
 SHORTFALL_TOLERANCE_UG = 0.05  # per day
-POINTS_PER_DAY_TOLERANCE = 0.5
+OPTIMAL_POINTS = 0.5  # a plan within half a point of the bound is optimal
+GOALS_PROVEN_POINTS = 20.0  # within this, no plan meets the goals better by 0.2 µg
 
 
-def tolerance(request: PlanRequest, upper: float) -> float:
-    """How far above the bound a plan may be and still count as optimal."""
-    return max(POINTS_PER_DAY_TOLERANCE * request.days, request.mip_rel_gap * abs(upper))
+def status_for(points: float, finished: bool) -> SolveStatus:
+    """The status word for a plan ``points`` above the proven bound (the one rule)."""
+    if points <= OPTIMAL_POINTS + 1e-9:
+        return SolveStatus.OPTIMAL
+    if finished or points <= GOALS_PROVEN_POINTS:
+        return SolveStatus.NEAR_OPTIMAL
+    return SolveStatus.TIME_LIMITED
 
 
 def _shortfalls(request: PlanRequest, plan: tuple[Assignment, ...]) -> tuple[float, ...]:
@@ -66,15 +76,16 @@ def solve_week(request: PlanRequest) -> SolveResult:
             cap = _min_total_shortfall(request)
         lower = relaxation_bound(model, max_total_shortfall=cap)
         short_ok = cap is None or sum(short) <= cap
-        if short_ok and upper - lower <= tolerance(request, upper):
+        if short_ok and upper - lower <= GOALS_PROVEN_POINTS:
             return SolveResult(
                 plan,
-                SolveStatus.OPTIMAL,
+                status_for(upper - lower, finished=True),
                 upper,
                 max(0.0, (upper - lower) / max(abs(upper), 1e-9)),
                 time.perf_counter() - t0,
                 short,
                 bound=lower,
+                least_shortfall_ug=_least(cap, short, request),
             )
         start: tuple[Assignment, ...] = plan if short_ok else ()
     else:
@@ -82,7 +93,24 @@ def solve_week(request: PlanRequest) -> SolveResult:
         if k2_mode:
             cap = _min_total_shortfall(request)
     full = solve_model(request, model, max_total_shortfall=cap, start=start)
+    if full.assignments:
+        finished = full.status is SolveStatus.OPTIMAL
+        full = replace(
+            full,
+            status=status_for(full.objective - full.bound, finished),
+            least_shortfall_ug=_least(cap, full.shortfall_ug, request),
+        )
     return replace(full, seconds=time.perf_counter() - t0)
+
+
+def _least(cap: float | None, short: tuple[float, ...], request: PlanRequest) -> float | None:
+    """The least total shortfall any plan can have: proven by the max-K2 solve when one ran,
+    else 0 when the plan has none (VKA mode: not applicable)."""
+    if request.mode is not Mode.K2_TARGET:
+        return None
+    if cap is not None:
+        return max(0.0, cap - SHORTFALL_TOLERANCE_UG * request.days)
+    return 0.0 if sum(short) <= SHORTFALL_TOLERANCE_UG * request.days else None
 
 
 def _min_total_shortfall(request: PlanRequest) -> float | None:

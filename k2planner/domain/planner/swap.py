@@ -34,12 +34,18 @@ class SwapOption:
 def day_objective(request: PlanRequest, items: list[tuple[MealOption, float]]) -> float:
     """The planner's objective for one day's meals (without the seeded perturbation)."""
     fav, recent = request.favourite_meal_ids, request.recent_meal_uses
-    cost = sum(obj.column_cost(lvl, m.id in fav, recent.get(m.id, 0), 0.0) for m, lvl in items)
+    less = request.disliked_meal_ids
+    cost = sum(
+        obj.column_cost(lvl, m.id in fav, recent.get(m.id, 0), 0.0, m.id in less)
+        for m, lvl in items
+    )
     kcal = sum(m.energy_kcal * lvl for m, lvl in items)
     lo, hi = request.energy_range()
     cost += obj.energy_penalty(kcal, lo, hi)
     if request.mode is Mode.K2_TARGET:
         capped = sum(min(m.k2_ug * lvl, request.k2_target_ug) for m, lvl in items)
+        raw = sum(m.k2_ug * lvl for m, lvl in items)
+        cost += obj.excess_penalty(raw, request.k2_target_ug)
         return cost + obj.SHORTFALL_PER_UG * obj.shortfall(capped, request.k2_target_ug)
     vk = sum(m.vitamin_k_ug * lvl for m, lvl in items)
     return cost + obj.band_penalty(vk, request.vk_baseline_ug, request.vk_band_ug)

@@ -32,7 +32,9 @@ class Mode(StrEnum):
 class SolveStatus(StrEnum):
     """How the solver finished."""
 
-    OPTIMAL = "optimal"  # proven optimal within the configured gap
+    OPTIMAL = "optimal"  # proven within half a point of the best possible plan
+    NEAR_OPTIMAL = "near-optimal"  # the goals proven met as well as possible (within 0.2 µg);
+    # the preferences (favourites, variety, servings) within the reported gap in points
     TIME_LIMITED = "time-limited"  # best plan found when the time limit hit
     INFEASIBLE = "infeasible"  # hard rules cannot all hold (e.g. no meal allowed for a slot)
 
@@ -99,6 +101,7 @@ class PlanRequest:
     excluded_meal_ids: frozenset[int] = frozenset()
     excluded_food_ids: frozenset[int] = frozenset()
     favourite_meal_ids: frozenset[int] = frozenset()
+    disliked_meal_ids: frozenset[int] = frozenset()  # "less of": a cost, not a ban
     recent_meal_uses: Mapping[int, int] = field(default_factory=dict)
     locks: tuple[Lock, ...] = ()
     max_uses_per_week: int = 2
@@ -158,6 +161,14 @@ class SolveResult:
     shortfall_ug: tuple[float, ...] = ()
     message: str = ""
     bound: float = float("-inf")  # proven lower bound on the objective
+    least_shortfall_ug: float | None = None  # the least total K2 shortfall any plan can have
+
+    @property
+    def gap_points(self) -> float | None:
+        """How far (points) the plan may be above the best possible (None: unknown)."""
+        if self.bound == float("-inf") or not self.assignments:
+            return None
+        return max(0.0, self.objective - self.bound)
 
     def at(self, day: int, slot: Slot) -> Assignment | None:
         """The assignment of a day and slot, if any."""
@@ -165,3 +176,30 @@ class SolveResult:
             if a.day == day and a.slot is slot:
                 return a
         return None
+
+
+def proof_text(result: SolveResult, mode: Mode, days: int) -> str:
+    """What the solve proved, in words (grid summary, CLI, JSON, print share this)."""
+    if not result.assignments:
+        return result.message or "no plan"
+    parts = []
+    if mode is Mode.K2_TARGET and result.least_shortfall_ug is not None:
+        short = sum(result.shortfall_ug)
+        if short <= 0.05 * days:
+            parts.append("every day reaches the K2 target")
+        else:
+            parts.append(
+                f"K2 short by {short / days:.1f} µg a day on average, the least any plan under "
+                "these rules can be (proven)"
+            )
+    points = result.gap_points
+    if points is None:
+        parts.append("not compared with the best possible plan")
+    elif result.status is SolveStatus.OPTIMAL:
+        parts.append(f"within {points:.1f} points of the best possible plan (proven)")
+    else:
+        parts.append(
+            f"within {points:.1f} points of the best possible plan (proven; a favourite is "
+            f"worth 2 points, 100 points are 1 µg of K2 or vitamin K off the goal)"
+        )
+    return "; ".join(parts)

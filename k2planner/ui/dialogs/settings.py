@@ -100,15 +100,24 @@ class SettingsDialog(QDialog):
         dl.addWidget(self.restrictions)
         self.may_contain = MayContainPicker(prefs.may_contain_excludes)
         dl.addWidget(self.may_contain)
-        dl.addWidget(QLabel("Excluded foods and meals (add them from the Foods and Meals tabs):"))
+        dl.addWidget(
+            QLabel(
+                "Excluded foods and meals, and foods to plan less of (add them from the Foods "
+                "and Meals tabs):"
+            )
+        )
         self.exclusions = QListWidget()
         self.exclusions.setObjectName("exclusions")
         for fid in sorted(prefs.excluded_food_ids):
             self._add_item(f"Food: {food_names.get(fid, f'#{fid}')}", ("food", fid))
         for mid in sorted(prefs.excluded_meal_ids):
             self._add_item(f"Meal: {meal_names.get(mid, f'#{mid}')}", ("meal", mid))
+        for fid in sorted(prefs.less_food_ids):
+            self._add_item(f"Less of: {food_names.get(fid, f'#{fid}')}", ("less-food", fid))
+        for mid in sorted(prefs.less_meal_ids):
+            self._add_item(f"Less of: {meal_names.get(mid, f'#{mid}')}", ("less-meal", mid))
         dl.addWidget(self.exclusions)
-        remove = QPushButton("Remove selected exclusion")
+        remove = QPushButton("Remove selected")
         remove.clicked.connect(self._remove_exclusion)
         dl.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         tabs.addTab(scrolling(diet), "Diet")
@@ -221,6 +230,8 @@ class SettingsDialog(QDialog):
             may_contain_excludes=self.may_contain.value(),
             excluded_food_ids=self._exclusion_ids("food"),
             excluded_meal_ids=self._exclusion_ids("meal"),
+            less_food_ids=self._exclusion_ids("less-food"),
+            less_meal_ids=self._exclusion_ids("less-meal"),
             household_size=self.household.value(),
             people=parse_people(self.people.text()) if self.people.text().strip() else (),
             slots=tuple(s for s, b in self.slot_boxes.items() if b.isChecked()),

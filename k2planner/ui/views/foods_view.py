@@ -155,12 +155,24 @@ class FoodsView(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
         self.exclude_button = QPushButton("Exclude from plans")
+        self.less_button = QPushButton("Plan less of it")
+        self.less_button.setToolTip(
+            "A soft dislike: meals with this food are planned only when they help clearly "
+            "(Settings → Diet lists them)"
+        )
+        self.less_button.clicked.connect(self.less_of_food)
         self.add_button.clicked.connect(self.add_food)
         self.edit_button.clicked.connect(self.edit_food)
         self.delete_button.clicked.connect(self.delete_food)
         self.exclude_button.clicked.connect(self.exclude_food)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button, self.exclude_button):
+        for b in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.exclude_button,
+            self.less_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -326,6 +338,7 @@ class FoodsView(QWidget):
         self.edit_button.setEnabled(mine)
         self.delete_button.setEnabled(mine)
         self.exclude_button.setEnabled(self._current is not None)
+        self.less_button.setEnabled(self._current is not None)
 
     # ------------------------------------------------------------------ editing
     def add_food(self) -> None:
@@ -381,6 +394,15 @@ class FoodsView(QWidget):
             return
         prefs = self._prefs.load()
         self._prefs.save(prefs.with_changes(excluded_food_ids=prefs.excluded_food_ids | {f.id}))
+        self.preferences_changed.emit()
+
+    def less_of_food(self) -> None:
+        """Plan meals with this food less often (a soft dislike)."""
+        f = self._current
+        if f is None:
+            return
+        prefs = self._prefs.load()
+        self._prefs.save(prefs.with_changes(less_food_ids=prefs.less_food_ids | {f.id}))
         self.preferences_changed.emit()
 
     def save_state(self) -> None:

@@ -29,6 +29,7 @@ from k2planner.domain.advice import Advice
 from k2planner.domain.goals import band as goal_band
 from k2planner.domain.household import portions_text
 from k2planner.domain.judge import judge_day
+from k2planner.domain.planner.types import Mode, proof_text
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
 from k2planner.services.plan_edits import (
     keep_as_current,
@@ -262,6 +263,7 @@ class PlanView(QWidget):
         p = o.prefs
         short = [lbl.split()[0] for lbl in o.day_labels]
         verdicts = [judge_day(d, p) for d in o.details.days]
+        vka_mode = p.anticoagulant is Anticoagulant.VKA
         if p.anticoagulant is Anticoagulant.VKA:
             band = goal_band(p.vk_baseline_ug, p.vk_band_ug)
             self.chart.show_days(short, o.details.days, target=None, band=band)
@@ -279,6 +281,10 @@ class PlanView(QWidget):
                 f"{len(o.details.days)} days reach {p.k2_target_ug:.0f} µg · "
                 f"{o.result.status.value}"
             )
+        self.summary.setToolTip(
+            "How the plan was found: "
+            + proof_text(o.result, Mode.CONSISTENCY if vka_mode else Mode.K2_TARGET, p.days)
+        )
         self.advice.set_advice(o.advice)
 
     # ------------------------------------------------------------------ actions
