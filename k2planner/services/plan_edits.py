@@ -25,10 +25,17 @@ class PlanSummary:
     locked: int
 
     def text(self) -> str:
-        """E.g. "#12 · 2026-11-23 10:04 · 28 meals, 2 locked · edited by hand"."""
-        when = self.created_at.replace("T", " ")[:16]
+        """E.g. "#12 · Mon 23 Nov 10:04 · 28 meals, 2 locked · edited by hand" (local time)."""
+        try:
+            stamp = dt.datetime.fromisoformat(self.created_at)
+            if stamp.tzinfo is None:
+                stamp = stamp.replace(tzinfo=dt.UTC)
+            local = stamp.astimezone()
+            when = f"{local:%a} {local.day} {local:%b %H:%M}"
+        except ValueError:
+            when = self.created_at
         locked = f", {self.locked} locked" if self.locked else ""
-        return f"#{self.plan_id} · {when} UTC · {self.meals} meals{locked} · {self.note}"
+        return f"#{self.plan_id} · {when} · {self.meals} meals{locked} · {self.note}"
 
 
 def week_history(planning: PlanningService, start: dt.date, limit: int = 100) -> list[PlanSummary]:

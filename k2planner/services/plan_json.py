@@ -249,6 +249,9 @@ def plan_to_dict(outcome: PlanOutcome) -> dict[str, Any]:
         "message": r.message,
         "week": {
             "average_k2_ug": _r(outcome.details.average_k2_ug()),
+            "lowest_day_k2_ug": _r(min((d.k2.total_ug for d in outcome.details.days), default=0)),
+            "highest_day_k2_ug": _r(max((d.k2.total_ug for d in outcome.details.days), default=0)),
+            "k2_spread_ug": _r(outcome.details.k2_spread_ug()),
             "average_vitamin_k_ug": _r(outcome.details.average_vitamin_k_ug()),
             "days_meeting_target": None
             if vka

@@ -107,6 +107,11 @@ class PlanDetails:
         """Mean K2 a day (known values)."""
         return sum(d.k2.total_ug for d in self.days) / max(1, len(self.days))
 
+    def k2_spread_ug(self) -> float:
+        """The highest day's K2 minus the lowest's (known values)."""
+        k2 = [d.k2.total_ug for d in self.days]
+        return max(k2) - min(k2) if k2 else 0.0
+
     def average_vitamin_k_ug(self) -> float:
         """Mean K1 + K2 a day."""
         return sum(d.vitamin_k_ug for d in self.days) / max(1, len(self.days))

@@ -8,7 +8,8 @@ serving levels). Everything else is a weighted cost:
   total shortfall possible and then optimises the rest without giving any of it up.
 * **Outside the vitamin K band** – 100 points per µg outside baseline ± band (consistency mode
   for vitamin K antagonists), plus 0.05 points per µg away from the baseline inside the band.
-* **Even days** – 0.01 points per µg a day's K2 lies above twice the target (K2 mode): a
+* **Even days** – 0.01 points per µg a day's K2 lies above twice the target, or 180 µg if
+  that is higher (K2 mode; a small target must not push K2 down): a
   week of days evenly on target beats one natto day at 500 µg among days that just meet it,
   unless the rich day buys something worth more (a favourite, energy in range).
 * **Energy** – 0.02 points per kcal outside the day's calorie range (200 kcal = 4 points).
@@ -34,6 +35,7 @@ BASELINE_DEV_PER_UG = 0.05
 ENERGY_PER_KCAL = 0.02
 EXCESS_PER_UG = 0.01
 EXCESS_FACTOR = 2.0
+EXCESS_FLOOR_UG = 180.0
 FAVOURITE_BONUS = 2.0
 RECENT_PENALTY = 1.0
 DISLIKE_PENALTY = 3.0
@@ -68,8 +70,9 @@ def energy_penalty(kcal: float, lo: float, hi: float) -> float:
 
 
 def excess_ceiling(target: float) -> float:
-    """Above this day's K2 (twice the target) every µg costs :data:`EXCESS_PER_UG`."""
-    return EXCESS_FACTOR * target
+    """Above this day's K2 (twice the target, at least 180 µg) every µg costs
+    :data:`EXCESS_PER_UG`."""
+    return max(EXCESS_FACTOR * target, EXCESS_FLOOR_UG)
 
 
 def excess_penalty(k2: float, target: float) -> float:

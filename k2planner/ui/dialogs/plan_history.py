@@ -52,8 +52,8 @@ class PlanHistoryDialog(QDialog):
         self.chosen: int | None = None
         self.list = QListWidget()
         self.list.setObjectName("planHistory")
-        for p in plans:
-            item = QListWidgetItem(p.text())
+        for n, p in enumerate(plans):
+            item = QListWidgetItem(p.text() + (" (current)" if n == 0 else ""))
             item.setData(Qt.ItemDataRole.UserRole, p.plan_id)
             self.list.addItem(item)
         self.preview = QPlainTextEdit()

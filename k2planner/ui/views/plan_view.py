@@ -277,7 +277,9 @@ class PlanView(QWidget):
             met = sum(1 for v in verdicts if v.ok)
             who = "" if o.details.person is None else f" ({p.people[o.details.person].name})"
             self.summary.setText(
-                f"K2 {o.details.average_k2_ug():.0f} µg/day on average{who} · {met} of "
+                f"K2 {o.details.average_k2_ug():.0f} µg/day on average{who} (days "
+                f"{min(d.k2.total_ug for d in o.details.days):.0f}–"
+                f"{max(d.k2.total_ug for d in o.details.days):.0f}) · {met} of "
                 f"{len(o.details.days)} days reach {p.k2_target_ug:.0f} µg · "
                 f"{o.result.status.value}"
             )
