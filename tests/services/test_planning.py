@@ -233,6 +233,12 @@ def test_no_natto_avalanche(seeded_engine: Engine, seed: int) -> None:
     assert all(judge_day(d, out.prefs).energy_ok for d in out.details.days)
     # even days: none far above the target while others just meet it
     assert max(d.k2.total_ug for d in out.details.days) <= 2 * 90 + 60
+    # the same main K2 food (eggs, Gouda, liver…) at most once a day
+    options = {m.id: m for m in out.catalogue.options}
+    for d in range(7):
+        mains = [options[a.meal_id].main_food for a in out.assignments if a.day == d]
+        mains = [x for x in mains if x]
+        assert len(mains) == len(set(mains)), (d, mains)
 
 
 def test_natto_never_and_the_vegan_explanation(seeded_engine: Engine) -> None:

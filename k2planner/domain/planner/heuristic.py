@@ -7,6 +7,7 @@ tolerance, it is proven good and no branch-and-bound is needed.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class _Options:
     mk7: NDArray[np.float64]
     locked: bool
     rich: NDArray[np.int64]  # 1 for a meal with natto or MK-7-rich food (one a day at most)
+    main: NDArray[np.int64]  # main K2 food's code (-1: none, or locked); one meal a day each
 
 
 def _options(
@@ -54,6 +56,10 @@ def _options(
     candidates: Sequence[MealOption],
 ) -> _Options:
     lock = next((lk for lk in request.locks if lk.day == day and lk.slot is slot), None)
+    by_id = {m.id: m for m in request.meals}
+    locked_mains = {
+        by_id[lk.meal_id].main_food for lk in request.locks if lk.day == day and lk.meal_id in by_id
+    } - {""}
     if lock is not None:
         meals = [m for m in request.meals if m.id == lock.meal_id]
         pairs = [(m, lock.servings) for m in meals]
@@ -61,7 +67,7 @@ def _options(
         pairs = [
             (m, lvl)
             for m in candidates
-            if slot in m.slots and m.id not in banned
+            if slot in m.slots and m.id not in banned and m.main_food not in locked_mains
             for lvl in request.serving_levels
         ]
     fav, recent, target = request.favourite_meal_ids, request.recent_meal_uses, request.k2_target_ug
@@ -88,7 +94,13 @@ def _options(
         mk7=np.array([m.mk7_ug * lvl for m, lvl in pairs], dtype=np.float64),
         locked=lock is not None,
         rich=np.array([int(m.mk7_rich) for m, _ in pairs], dtype=np.int64),
+        main=np.array([-1 if lock else main_code(m.main_food) for m, _ in pairs], dtype=np.int64),
     )
+
+
+def main_code(name: str) -> int:
+    """A number for a main food's name (-1 for none), to compare them as arrays."""
+    return zlib.crc32(name.encode()) if name else -1
 
 
 def _penalty(
@@ -181,6 +193,7 @@ def solve_day(
     mk7 = np.zeros(1)
     chosen = np.zeros((1, 0), dtype=np.int64)  # option index per slot
     meals = np.zeros((1, 0), dtype=np.int64)
+    mains = np.zeros((1, 0), dtype=np.int64)
     for i, o in enumerate(opts):
         c = (cost[:, None] + o.cost[None, :]).ravel()
         k = (k2c[:, None] + o.k2c[None, :]).ravel()
@@ -192,6 +205,7 @@ def solve_day(
         dup = np.zeros((len(cost), len(o.meal)), dtype=bool)
         for col in range(meals.shape[1]):
             dup |= meals[:, col][:, None] == o.meal[None, :]
+            dup |= (mains[:, col][:, None] == o.main[None, :]) & (o.main[None, :] >= 0)
         j = i + 1
         score = c + _penalty(
             request,
@@ -221,6 +235,7 @@ def solve_day(
         rich = ri[keep]
         chosen = np.column_stack([chosen[parent], option])
         meals = np.column_stack([meals[parent], o.meal[option]])
+        mains = np.column_stack([mains[parent], o.main[option]])
     total = cost + _penalty(request, k2c, kcal, kcal, vk, vk, raw)
     best = int(np.argmin(total))
     picks = [int(x) for x in chosen[best]]
@@ -265,6 +280,8 @@ def _improve(
             r = sum(opts[j].k2[p] for j, p in enumerate(picks) if j != i) + o.k2
             values = cost + _penalty(request, k, e, e, v, v, r)
             values[np.isin(o.meal, list(other_meals))] = np.inf
+            other_mains = [int(opts[j].main[p]) for j, p in enumerate(picks) if j != i]
+            values[np.isin(o.main, other_mains) & (o.main >= 0)] = np.inf
             other_rich = sum(int(opts[j].rich[p]) for j, p in enumerate(picks) if j != i)
             values[other_rich + o.rich > _rich_limit(request, day)] = np.inf
             m7 = sum(opts[j].mk7[p] for j, p in enumerate(picks) if j != i) + o.mk7

@@ -7,7 +7,8 @@ violated). Rows:
 * one meal per enabled slot and day;
 * variety: a meal at most ``max_uses_per_week`` times, and never on two consecutive days
   (``use(m, d) + use(m, d+1) ≤ 1``, which also means at most once a day); when consecutive
-  days are allowed, at most once a day;
+  days are allowed, at most once a day; meals with the same main K2 food (the ingredient giving
+  most of the meal's K2: eggs, Gouda, liver…) at most once a day;
 * K2 mode: each day's K2 (each item capped at the target, exact and a tighter relaxation) plus
   a shortfall column ≥ the target; and the day's uncapped K2 minus an "excess" column at most
   twice the target (even days);
@@ -43,7 +44,7 @@ from k2planner.domain.planner.types import (
     SolveResult,
     SolveStatus,
 )
-from k2planner.domain.planner.variety import mk7_rich_rows
+from k2planner.domain.planner.variety import main_food_rows, mk7_rich_rows
 
 ABS_GAP = 0.5  # points: a plan within half a point of the best is "optimal"
 
@@ -222,6 +223,8 @@ def build_model(
 
     for lo, hi, rich_idx in mk7_rich_rows(request, meals, col_meal, col_day, day_list):
         rows.add(lo, hi, rich_idx, np.ones(len(rich_idx)))
+    for lo, hi, same in main_food_rows(request, meals, col_meal, col_day, day_list):
+        rows.add(lo, hi, same, np.ones(len(same)))
 
     # nutrient rows per day
     e_lo, e_hi = request.energy_range()

@@ -61,6 +61,12 @@ def _variety_ok(request: PlanRequest, plan: tuple[Assignment, ...], day: int, me
     others = [a for a in plan if a.meal_id == meal_id]
     if any(a.day == day for a in others):
         return False
+    main = meal.main_food if meal is not None else ""
+    if main and any(
+        a.day == day and (o := by_id.get(a.meal_id)) is not None and o.main_food == main
+        for a in plan
+    ):
+        return False  # the same main food at most once a day
     days_used = {a.day for a in others}
     if len(days_used) >= request.max_uses_per_week:
         return False

@@ -11,6 +11,7 @@ from k2planner.domain.meals import Slot
 from k2planner.domain.vka import DEFAULT_K2_SPREAD_UG, DEFAULT_MK7_CAP_UG
 
 SERVING_LEVELS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0)
+MAIN_FOOD_MIN_K2_UG = 5.0
 
 # Share of the day's energy each slot is meant to carry; the user's calorie range is scaled
 # by the share of the enabled slots (a plan of dinners only is not asked for 2,000 kcal).
@@ -55,6 +56,12 @@ class MealOption:
     vk_other_ug: float = 0.0  # vitamin K of unstated form (labels), beyond K1 and K2
     mk7_ug: float = 0.0  # measured MK-7 per serving
     vka_never: str = ""  # why the meal is never planned in VKA mode ("" = it may be)
+
+    @property
+    def main_food(self) -> str:
+        """The meal's main K2 food (the ingredient giving most of its K2, when the meal has at
+        least 5 µg a serving), or "": at most one meal a day has the same main food."""
+        return self.top_k2_food if self.k2_ug >= MAIN_FOOD_MIN_K2_UG else ""
 
     @property
     def mk7_rich(self) -> bool:

@@ -15,6 +15,34 @@ from numpy.typing import NDArray
 from k2planner.domain.planner.types import MealOption, PlanRequest
 
 
+def main_food_rows(
+    request: PlanRequest,
+    meals: Sequence[MealOption],
+    col_meal: NDArray[np.int64],
+    col_day: NDArray[np.int32],
+    day_list: Sequence[int],
+) -> Iterator[tuple[float, float, NDArray[np.int64]]]:
+    """(lower, upper, columns): meals with the same main K2 food at most once a day (more
+    only where the user locked them)."""
+    main_of = {m.id: m.main_food for m in meals if m.main_food}
+    by_id = {m.id: m for m in request.meals}
+    groups: dict[tuple[int, str], list[int]] = {}
+    for j in range(len(col_meal)):
+        main = main_of.get(int(col_meal[j]))
+        if main:
+            groups.setdefault((int(col_day[j]), main), []).append(j)
+    days = set(day_list)
+    for (d, main), cols in groups.items():
+        if d not in days or len({int(col_meal[j]) for j in cols}) < 2:
+            continue
+        locked = sum(
+            1
+            for lk in request.locks
+            if lk.day == d and lk.meal_id in by_id and by_id[lk.meal_id].main_food == main
+        )
+        yield 0.0, float(max(1, locked)), np.asarray(cols, dtype=np.int64)
+
+
 def mk7_rich_rows(
     request: PlanRequest,
     meals: Sequence[MealOption],
