@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Flag, StrEnum, auto
+from functools import lru_cache
 
 
 class Contains(Flag):
@@ -29,11 +30,11 @@ class Contains(Flag):
 
     def names(self) -> list[str]:
         """Names of the flags set, in declaration order ("dairy", "animal-additive")."""
-        return [(f.name or "").lower().replace("_", "-") for f in Contains if f in self and f.value]
+        return list(_names_of(self.value))
 
     def each(self) -> list[Contains]:
         """The single flags set, in declaration order."""
-        return [f for f in Contains if f.value and f in self]
+        return list(_each_of(self.value))
 
     @property
     def label(self) -> str:
@@ -53,6 +54,17 @@ class Contains(Flag):
             except KeyError:
                 raise ValueError(f"unknown ingredient flag {name.lower()!r}") from None
         return out
+
+
+@lru_cache(maxsize=4096)
+def _each_of(value: int) -> tuple[Contains, ...]:
+    """The single flags of a bit set (cached: imports ask this for every food)."""
+    return tuple(f for f in Contains if f.value and f.value & value == f.value)
+
+
+@lru_cache(maxsize=4096)
+def _names_of(value: int) -> tuple[str, ...]:
+    return tuple((f.name or "").lower().replace("_", "-") for f in _each_of(value))
 
 
 _LABELS: dict[Contains, str] = {

@@ -64,9 +64,11 @@ class _Rule:
         """The matched words, or "" when the rule does not apply."""
         if self.groups and not self.groups.intersection(groups):
             return ""
-        if self.unless is not None:
-            text = self.unless.sub(" ", text)
         m = self.words.search(text)
+        if m is None:
+            return ""  # taking "unless" words out cannot make the rule's words appear
+        if self.unless is not None:
+            m = self.words.search(self.unless.sub(" ", text))
         return m.group(0).strip() if m else ""
 
 

@@ -249,6 +249,20 @@ class ImportService:
                 )
             )
             return
+        if options.dry_run:  # count what would happen; write nothing, derive nothing
+            if dup is not None and policy is OnDuplicate.UPDATE:
+                summary.updated += 1
+            else:
+                fake = -(len(known.names) + 1)
+                sid = record.source_id
+                known.add(
+                    fake,
+                    sid if sid and sid not in known.by_id else f"dry:{fake}",
+                    "x",
+                    by_name=False,
+                )
+                summary.added += 1
+            return
         group = record.group.strip() or "Imported foods"
         if group not in groups:
             groups[group] = repo_edit.ensure_group(session, group, "Other")
@@ -331,6 +345,12 @@ class ImportService:
             summary.skipped.append((meal.row, meal.name, "a meal with this key exists"))
             return
         meal_id = existing if existing is not None and policy is OnDuplicate.UPDATE else None
+        if options.dry_run:
+            if meal_id is None:
+                summary.meals_added += 1
+            else:
+                summary.meals_updated += 1
+            return
         key = (
             meal.key
             if existing is None or meal_id is not None

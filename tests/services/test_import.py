@@ -541,3 +541,56 @@ def test_fdc_abridged_json_keeps_its_vitamin_k(tmp_path: Path) -> None:
     (food,) = parsed.foods
     assert food.values[Nutrient.MK4] == pytest.approx(9.3)
     assert food.values[Nutrient.K1] == pytest.approx(2.4)
+
+
+def test_too_many_rows_are_refused_before_the_file_is_loaded(tmp_path: Path) -> None:
+    """A CSV over the row limit is refused while counting its lines, with what to do."""
+    from k2planner.domain.importing.csv_foods import MAX_ROWS
+
+    big = tmp_path / "big.csv"
+    with big.open("wb") as f:
+        f.write(b"Food;K1 (\xc2\xb5g)\n")
+        f.write(b"x;1\n" * (MAX_ROWS + 5))
+    with pytest.raises(ImportFileError, match="split the file"):
+        read_import(big)
+
+
+def test_oversized_tables_and_zip_members_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table or a zip member larger than one import can take is refused, naming its size."""
+    import k2planner.services.import_read as import_read
+
+    monkeypatch.setattr(import_read, "MAX_TABLE_BYTES", 1000)
+    csv_file = tmp_path / "wide.csv"
+    csv_file.write_text("Food;K1 (µg)\n" + "cheese;1\n" * 300, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="more than one import can take"):
+        read_import(csv_file)
+    bomb = tmp_path / "fdc.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("FoodData/food.csv", "0" * 50_000)  # compresses to almost nothing
+        zf.writestr("FoodData/nutrient.csv", "id,name\n")
+        zf.writestr("FoodData/food_nutrient.csv", "id\n")
+    with pytest.raises(ImportFileError, match="unpacks to"):
+        read_import(bomb)
+
+
+def test_dry_run_counts_like_the_real_import(tmp_path: Path, seeded_engine: Engine) -> None:
+    """A dry run (which writes and derives nothing) reports what the import then does."""
+    src = tmp_path / "foods.csv"
+    src.write_text(
+        "Food;K1 (µg);MK-7 (µg)\nFarm kefir;0.4;1.2\nHouse natto;23;880\nFarm kefir;0.4;1.2\n",
+        encoding="utf-8",
+    )
+    svc = ImportService(seeded_engine)
+    dry = svc.commit(read_import(src), ImportOptions(dry_run=True))
+    real = svc.commit(read_import(src))
+    assert (dry.added, dry.updated, len(dry.skipped)) == (
+        real.added,
+        real.updated,
+        len(real.skipped),
+    )
+    again = svc.commit(
+        read_import(src), ImportOptions(dry_run=True, on_duplicate=OnDuplicate.UPDATE)
+    )
+    assert again.updated == 3 and again.added == 0

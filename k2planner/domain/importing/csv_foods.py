@@ -59,10 +59,12 @@ def parse_csv(
     *,
     id_prefix: str = "",
     origin: str = "",
+    table: tuple[list[list[str]], list[str]] | None = None,
 ) -> ParsedFile:
-    """Read foods from a CSV/TSV file with ``mapping`` (guessed from the headers if None)."""
+    """Read foods from a CSV/TSV file with ``mapping`` (guessed from the headers if None);
+    ``table`` is the file already read by :func:`read_table` (it is not read twice)."""
     try:
-        rows, notes = read_table(data)
+        rows, notes = read_table(data) if table is None else table
     except TableError as exc:
         return ParsedFile.failed(label, FileFormat.CSV, str(exc))
     if not rows:

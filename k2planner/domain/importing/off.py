@@ -183,7 +183,9 @@ def is_off_csv(header: list[str]) -> bool:
     return "code" in h and "product_name" in h and any(c.endswith("_100g") for c in h)
 
 
-def parse_off_csv(data: bytes, rows: list[list[str]], label: str) -> ParsedFile:
+def parse_off_csv(
+    data: bytes, rows: list[list[str]], label: str, notes: list[str] | None = None
+) -> ParsedFile:
     """Read an Open Food Facts CSV export (tab-separated, grams per 100 g)."""
     header = [c.strip().lower() for c in rows[0]]
     cols: list[ColumnMap] = []
@@ -205,7 +207,14 @@ def parse_off_csv(data: bytes, rows: list[list[str]], label: str) -> ParsedFile:
                     i, rows[0][i], nutrient.value, "kcal" if h.startswith("energy-kcal") else "g"
                 )
             )
-    parsed = parse_csv(data, label, cols, id_prefix="off:", origin="Open Food Facts")
+    parsed = parse_csv(
+        data,
+        label,
+        cols,
+        id_prefix="off:",
+        origin="Open Food Facts",
+        table=None if notes is None else (rows, notes),
+    )
     foods = tuple(
         FoodRecord(
             **{
