@@ -141,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     resources = resources_dir()
     icon = app_icon(resources)
     app.setWindowIcon(icon)
+    from k2planner.ui import error_hook
+
+    error_hook.install()
     first = StartupWindow(icon)
     first.show()
     if os.environ.get("K2PLANNER_STARTUP_PROBE"):

@@ -7,12 +7,13 @@ stderr with exit status 2 (bad input) or 1 (the operation failed).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from k2planner import __version__
 from k2planner.cli.common import CliError
-from k2planner.db.errors import DatabaseError
+from k2planner.db.errors import DatabaseError, storage_problem
 
 
 def _opens_window(argv: list[str]) -> bool:
@@ -94,3 +95,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    except Exception as exc:  # the last word: a sentence, never a traceback
+        why = storage_problem(exc)
+        if why is not None:
+            print(f"k2planner: {why}. Nothing was changed.", file=sys.stderr)
+            return 1
+        if os.environ.get("K2PLANNER_DEBUG"):
+            raise
+        print(
+            f"k2planner: an unexpected error stopped the command ({type(exc).__name__}: "
+            f"{exc}). Nothing was saved by it. Please report this; K2PLANNER_DEBUG=1 shows the "
+            "details.",
+            file=sys.stderr,
+        )
+        return 70

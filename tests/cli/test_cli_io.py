@@ -150,3 +150,53 @@ def test_minor_file_cases_are_handled(
     assert main(["--db", str(seeded_db.path), "export", "all", "-o", str(out)]) != 0
     assert not out.exists() and not out.with_name("out.json.partial").exists()
     assert "No space left" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("error", "said", "code"),
+    [
+        ("attempt to write a readonly database", "read-only", 1),
+        ("database is locked", "busy", 1),
+        ("database or disk is full", "disk is full", 1),
+        ("unable to open database file", "could not be opened for writing", 1),
+        ("file is not a database", "damaged", 1),
+    ],
+)
+def test_storage_failures_are_sentences(
+    seeded_db: OpenedDatabase,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: str,
+    said: str,
+    code: int,
+) -> None:
+    """A failing database file ends the command with a sentence and a non-zero code."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from k2planner.services.planning import PlanningService
+
+    def fail(*_a: object, **_k: object) -> None:
+        raise OperationalError("INSERT …", {}, sqlite3.OperationalError(error))
+
+    monkeypatch.setattr(PlanningService, "save", fail)
+    result = main(["--db", str(seeded_db.path), "plan", "--seed", "1"])
+    err = capsys.readouterr().err
+    assert result == code and said in err and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_a_sentence_too(
+    seeded_db: OpenedDatabase, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even a bug ends in one sentence (exit 70), not a traceback."""
+    from k2planner.services.planning import PlanningService
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("K2PLANNER_DEBUG", raising=False)
+    monkeypatch.setattr(PlanningService, "generate", boom)
+    result = main(["--db", str(seeded_db.path), "plan"])
+    err = capsys.readouterr().err
+    assert result == 70 and "RuntimeError: boom" in err and "Traceback" not in err

@@ -74,3 +74,17 @@ def test_warfarin_banner_in_every_view(qtbot, window) -> None:  # type: ignore[n
     assert {"theuwissen2013", "schurgers2007"} <= {s.key for s in w.banner._advice.sources}
     assert Kind.SUPPLEMENT_HINT not in w.plan_view.advice.kinds()
     assert Kind.SUPPLEMENT_HINT not in {a.kind for a in w.plan_view.outcome.advice}
+
+
+def test_error_hook_names_storage_failures_and_bugs(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The window's last-word handler says what failed in a sentence (no traceback text)."""
+    import sqlite3
+
+    from k2planner.ui.error_hook import message_for
+
+    readonly = message_for(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "read-only" in readonly and "Nothing was changed" in readonly
+    full = message_for(OSError(28, "No space left on device", "/data/k2.sqlite"))
+    assert "No space left" in full and "/data/k2.sqlite" in full
+    bug = message_for(KeyError("x"))
+    assert "KeyError" in bug and "Traceback" not in bug

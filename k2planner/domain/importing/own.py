@@ -173,7 +173,7 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
     return FoodRecord(
         row=row,
         name=name,
-        source_id=item.get("source_id") or None,
+        source_id=_source_id(item.get("source_id")),
         group=str(item.get("group") or "Imported foods"),
         values=values,
         sources=sources,
@@ -193,6 +193,15 @@ def _food_from_dict(item: dict[str, Any], row: int) -> FoodRecord:
         tags=str(item.get("tags", "")),
         is_user=bool(item.get("is_user", True)),
     )
+
+
+def _source_id(raw: object) -> str | None:
+    """A food's source id: text or a number, else refused (a list or object is not an id)."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise ValueError(f"source_id {str(raw)[:40]!r} is not an id")
+    return str(raw)
 
 
 def checked_value(nutrient: Nutrient, raw: object) -> float:
