@@ -10,8 +10,9 @@ Vitamin K forms do not act alike for people on warfarin, acenocoumarol or phenpr
 
 So, whatever baseline and band the user sets, a VKA plan:
 
-1. never contains natto, a food with MK-7 ≥ :data:`MK7_RICH_UG_PER_100G`, or a meal with one
-   (:func:`never_reason`);
+1. never contains natto, a food with MK-7 ≥ :data:`MK7_RICH_UG_PER_100G`, a food whose K2
+   total of :data:`UNSPLIT_NEVER_UG` or more is not split into forms (an imported natto under
+   another name, say), or a meal with one (:func:`never_reason`);
 2. keeps each day's MK-7 at or below a cap (:data:`DEFAULT_MK7_CAP_UG`, setting
    :data:`MK7_CAP_RANGE_UG`);
 3. keeps the week's K2 steady: highest day minus lowest day ≤ a spread
@@ -33,6 +34,7 @@ from k2planner.domain.nutrients import Nutrient
 from k2planner.paths import resources_dir
 
 MK7_RICH_UG_PER_100G = 50.0
+UNSPLIT_NEVER_UG = 200.0  # a K2 total this high with no form known may be natto-like MK-7
 DEFAULT_MK7_CAP_UG = 10.0
 MK7_CAP_RANGE_UG = (0.0, 20.0)
 DEFAULT_K2_SPREAD_UG = 20.0
@@ -84,6 +86,17 @@ def never_reason(food: Food) -> str:
         return (
             f"{food.name}, {mk7:.0f} µg of MK-7 per 100 g "
             f"(foods with {MK7_RICH_UG_PER_100G:.0f} µg or more are never planned)"
+        )
+    k2 = food.k2
+    if (
+        mk7 is None
+        and k2.total_ug is not None
+        and k2.total_ug >= UNSPLIT_NEVER_UG
+        and all(v is None for v in k2.forms.values())
+    ):
+        return (
+            f"{food.name}, {k2.total_ug:.0f} µg of K2 per 100 g not split into forms: it may "
+            "be MK-7, so it is not planned"
         )
     return ""
 

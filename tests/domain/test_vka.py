@@ -30,7 +30,16 @@ def _food(name: str, mk7: float | None = None) -> Food:
 
 
 @pytest.mark.parametrize(
-    "name", ["Natto", "natto beans, fermented soybeans", "Nattō (Mito)", "納豆 3 pack", "NATTO"]
+    "name",
+    [
+        "Natto",
+        "natto beans, fermented soybeans",
+        "Nattō (Mito)",
+        "納豆 3 pack",
+        "NATTO",
+        "낫토",
+        "纳豆",
+    ],
 )
 def test_natto_is_never_planned_by_name_even_without_values(name: str) -> None:
     """An imported natto with no vitamin K value is still refused."""
@@ -42,6 +51,20 @@ def test_natto_is_never_planned_by_name_even_without_values(name: str) -> None:
 def test_other_names_are_not_natto(name: str) -> None:
     """The word must stand alone: no false alarms on names that only contain the letters."""
     assert not named_never(name)
+
+
+def test_a_high_k2_total_without_forms_is_refused() -> None:
+    """An imported table's "K2 870 µg" with no split into forms may be natto: refused; a
+    cheese's unsplit 60 µg is not."""
+    from k2planner.domain.vka import UNSPLIT_NEVER_UG
+
+    def unsplit(name: str, total: float) -> Food:
+        v = NutrientValue(Nutrient.K2_REPORTED, total, "t", Tier.USER)
+        return Food(1, "user:1", name, "other", "other", Contains.NONE, {Nutrient.K2_REPORTED: v})
+
+    assert "not split into forms" in never_reason(unsplit("청국장", 870))
+    assert not never_reason(unsplit("Aged cheese", 60))
+    assert never_reason(unsplit("Imported item", UNSPLIT_NEVER_UG))
 
 
 def test_mk7_threshold_refuses_rich_foods_only() -> None:
