@@ -37,9 +37,15 @@ class Contains(Flag):
         return list(_each_of(self.value))
 
     @property
+    def name_text(self) -> str:
+        """The first flag's name ("dairy"), or "" for none."""
+        names = _names_of(self.value)
+        return names[0] if names else ""
+
+    @property
     def label(self) -> str:
         """Readable names, e.g. "dairy, egg" or "animal rennet, gelatine, isinglass or carmine"."""
-        return ", ".join(_LABELS.get(f, f.names()[0]) for f in self.each()) or "nothing tracked"
+        return _label_of(self.value)
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> Contains:
@@ -60,6 +66,12 @@ class Contains(Flag):
 def _each_of(value: int) -> tuple[Contains, ...]:
     """The single flags of a bit set (cached: imports ask this for every food)."""
     return tuple(f for f in Contains if f.value and f.value & value == f.value)
+
+
+@lru_cache(maxsize=4096)
+def _label_of(value: int) -> str:
+    flags = _each_of(value)
+    return ", ".join(_LABELS.get(f, _names_of(f.value)[0]) for f in flags) or "nothing tracked"
 
 
 @lru_cache(maxsize=4096)

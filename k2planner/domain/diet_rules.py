@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from k2planner.domain.diet import ALL_FLAGS, ALLERGENS, Contains, DietFlags
+from k2planner.domain.rule_anchors import AnchorIndex
 from k2planner.paths import resources_dir
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ø": "o", "ł": "l"})
@@ -93,6 +94,20 @@ class RuleBook:
     texts: Mapping[str, str]
     reviewed: Mapping[str, _Reviewed]
     digest: str
+    index: AnchorIndex | None = None  # which rules may match a text (an exact pre-filter)
+    label_index: AnchorIndex | None = None
+
+    def rules_for(self, text: str) -> list[_Rule]:
+        """The rules whose words may occur in ``text``, in order (all when not indexed)."""
+        if self.index is None:
+            return list(self.rules)
+        return [self.rules[i] for i in self.index.candidates(text)]
+
+    def labels_for(self, text: str) -> list[_Rule]:
+        """The label rules whose words may occur in ``text``, in order."""
+        if self.label_index is None:
+            return list(self.labels)
+        return [self.labels[i] for i in self.label_index.candidates(text)]
 
 
 def _rule(raw: Mapping[str, Any], where: str) -> _Rule:
@@ -118,12 +133,15 @@ def parse_rule_book(rules_text: str, reviewed_text: str) -> RuleBook:
     defaults = data["defaults"]
     rules: list[_Rule] = []
     labels: list[_Rule] = []
+    fragments: list[list[str]] = []
+    label_fragments: list[list[str]] = []
     for i, raw in enumerate(data.get("rule", []), start=1):
         try:
             rule = _rule(raw, f"rule {i} ({raw.get('id', '?')})")
         except (KeyError, re.error) as exc:
             raise ValueError(f"diet_rules.toml, rule {i}: {exc}") from exc
         (labels if rule.free else rules).append(rule)
+        (label_fragments if rule.free else fragments).append([str(w) for w in raw.get("words", [])])
     reviewed = {}
     for n, row in enumerate(csv.DictReader(reviewed_text.splitlines()), start=2):
         try:
@@ -145,6 +163,8 @@ def parse_rule_book(rules_text: str, reviewed_text: str) -> RuleBook:
         {k: str(v) for k, v in defaults.items() if k.endswith("_reason")},
         reviewed,
         digest,
+        AnchorIndex(fragments),
+        AnchorIndex(label_fragments),
     )
 
 
@@ -198,7 +218,7 @@ def _by_rules(name: str, group: str, book: RuleBook) -> DietFlags:
     state: dict[Contains, tuple[str, str]] = {}
     for f in (book.group_base.get(g, Contains.NONE)).each():
         state[f] = ("contains", f"its food group is {group}")
-    for rule in book.rules:
+    for rule in book.rules_for(text):
         word = rule.match(text, groups)
         if not word:
             continue
@@ -211,7 +231,7 @@ def _by_rules(name: str, group: str, book: RuleBook) -> DietFlags:
         for f in rule.may.each():
             if state.get(f, ("",))[0] != "contains":
                 state[f] = ("may", why)
-    for rule in book.labels:
+    for rule in book.labels_for(text):
         word = rule.match(text, groups)
         for f in rule.free.each() if word else []:
             state[f] = ("free", f"{rule.reason} (“{word}”)")
@@ -248,7 +268,7 @@ def _to_flags(state: Mapping[Contains, tuple[str, str]]) -> DietFlags:
             contains |= f
         elif kind == "may":
             may |= f
-        reasons.append((f.names()[0], why))
+        reasons.append((f.name_text, why))
     return DietFlags(contains, may, tuple(sorted(reasons)))
 
 

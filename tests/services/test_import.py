@@ -594,3 +594,19 @@ def test_dry_run_counts_like_the_real_import(tmp_path: Path, seeded_engine: Engi
         read_import(src), ImportOptions(dry_run=True, on_duplicate=OnDuplicate.UPDATE)
     )
     assert again.updated == 3 and again.added == 0
+
+
+def test_fdc_sampling_records_are_left_out(tmp_path: Path) -> None:
+    """A Foundation download's lab samples and acquisitions are not imported as empty foods."""
+    folder = tmp_path / "fdc"
+    shutil.copytree(DATA / "fdc_csv", folder)
+    food = folder / "food.csv"
+    extra = "".join(
+        f'"{900000 + i}","{kind}","Eggs, Grade A, sample {i}","1","2019-04-01"\n'
+        for i, kind in enumerate(["sample_food", "sub_sample_food", "market_acquisition"] * 4)
+    )
+    food.write_text(food.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    parsed = read_import(folder)
+    assert not any("sample" in f.name for f in parsed.foods)
+    assert any("12 sampling records" in n for n in parsed.notes)
+    assert len(parsed.foods) == len(read_import(DATA / "fdc_csv").foods)

@@ -127,6 +127,12 @@ def _record(
     )
 
 
+SAMPLING_TYPES = frozenset(
+    {"sample_food", "sub_sample_food", "market_acquisition", "agricultural_acquisition"}
+)
+"""FoodData Central data types that record how a Foundation food was sampled and analysed."""
+
+
 def parse_fdc_csv(files: Mapping[str, bytes], label: str) -> ParsedFile:
     """Read a FoodData Central CSV download (the files of its folder or zip, by base name)."""
     names = {k.rsplit("/", 1)[-1].lower(): v for k, v in files.items()}
@@ -204,9 +210,13 @@ def parse_fdc_csv(files: Mapping[str, bytes], label: str) -> ParsedFile:
                 portions.setdefault(r.get("fdc_id", ""), []).append(Portion(amount, unit, grams))
     foods = []
     rows = _csv(names["food.csv"])
+    sampling = 0
     for i, r in enumerate(rows, start=2):
         fdc_id = r.get("fdc_id", "").strip()
         name = r.get("description", "").strip()
+        if r.get("data_type", "").strip() in SAMPLING_TYPES:
+            sampling += 1  # the lab samples behind a Foundation food, not foods to eat
+            continue
         if not fdc_id or not name:
             issues.append(Issue(f"{label}/food.csv", i, "description", name, "has no id or name"))
             continue
@@ -230,7 +240,17 @@ def parse_fdc_csv(files: Mapping[str, bytes], label: str) -> ParsedFile:
         (),
         tuple(issues),
         len(rows),
-        ("FoodData Central CSV download",),
+        (
+            "FoodData Central CSV download",
+            *(
+                [
+                    f"{sampling} sampling records (lab samples and acquisitions behind the "
+                    "foods) were left out"
+                ]
+                if sampling
+                else []
+            ),
+        ),
     )
 
 
