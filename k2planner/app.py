@@ -120,14 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from k2planner.ui.startup import StartupWindow
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if (
-        not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-        and (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ)
-    ):
+    from k2planner.display_probe import display_problem
+
+    problem = display_problem()
+    if problem:
         print(
-            "k2planner: no display found. Run it on a desktop, or use the command line "
-            "(k2planner --help).",
+            f"k2planner: cannot open a window: {problem}. Run it on a desktop, or use the "
+            "command line (k2planner --help).",
             file=sys.stderr,
         )
         return 2

@@ -147,9 +147,36 @@ def test_icons_at_every_size(qapp) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the install script is for Linux")
-def test_linux_install_script(tmp_path: Path) -> None:
-    """install.sh puts the app, a menu entry and icons in the user's folders; --uninstall
-    removes them and keeps the user's data."""
+def _desktop_exec(value: str) -> list[str]:
+    """Split a desktop entry's Exec value as the Desktop Entry spec says (string escapes, then
+    double-quoted arguments with backslash escapes, %% for %)."""
+    text = value.replace("\\\\", "\x00").replace("\\s", " ").replace("\x00", "\\")
+    args, cur, quoted, i = [], "", False, 0
+    while i < len(text):
+        c = text[i]
+        if quoted and c == "\\" and i + 1 < len(text) and text[i + 1] in '"`$\\':
+            cur += text[i + 1]
+            i += 2
+            continue
+        if c == '"':
+            quoted = not quoted
+        elif c == " " and not quoted:
+            args.append(cur)
+            cur = ""
+        elif c == "%" and i + 1 < len(text) and text[i + 1] == "%":
+            cur += "%"
+            i += 1
+        else:
+            cur += c
+        i += 1
+    return [*args, cur] if cur else args
+
+
+@pytest.mark.parametrize("home_name", ["home", 'my home | & 50% $HOME `x` \\ "q"'])
+def test_linux_install_script(tmp_path: Path, home_name: str) -> None:
+    """install.sh puts the app, a menu entry (reverse-DNS id), icons and a command in the
+    user's folders, with paths of any characters quoted; --uninstall removes all of it and
+    keeps the user's data."""
     bundle = tmp_path / "unpacked" / "k2planner"
     icons = bundle / "_internal" / "k2planner" / "resources" / "icons"
     shutil.copytree(ROOT / "resources" / "icons", icons)
@@ -157,7 +184,7 @@ def test_linux_install_script(tmp_path: Path) -> None:
     (bundle / "k2planner").chmod(0o755)
     for name in ("install.sh", "k2planner.desktop"):
         shutil.copy2(ROOT / "packaging" / "linux" / name, bundle / name)
-    home = tmp_path / "home"
+    home = tmp_path / home_name
     data = home / ".local" / "share"
     (data / "k2planner").mkdir(parents=True)
     (data / "k2planner" / "k2planner.sqlite").write_bytes(b"user data")
@@ -168,20 +195,21 @@ def test_linux_install_script(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     app = data / "k2planner-app" / "k2planner"
-    desktop = (data / "applications" / "k2planner.desktop").read_text()
-    assert f"Exec={app}\n" in desktop and "Icon=k2planner\n" in desktop
-    assert "Name=K2 Planner\n" in desktop
-    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "k2planner.png").is_file()
-    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "k2planner.svg").is_file()
-    assert (home / "Desktop" / "k2planner.desktop").is_file()
+    entry = data / "applications" / "org.k2planner.K2Planner.desktop"
+    lines = entry.read_text().splitlines()
+    exec_value = next(x for x in lines if x.startswith("Exec="))[5:]
+    assert _desktop_exec(exec_value) == [str(app)]
+    assert "Icon=org.k2planner.K2Planner" in lines and "Name=K2 Planner" in lines
+    hicolor = data / "icons" / "hicolor"
+    assert (hicolor / "256x256" / "apps" / "org.k2planner.K2Planner.png").is_file()
+    assert (hicolor / "scalable" / "apps" / "org.k2planner.K2Planner.svg").is_file()
+    assert (home / "Desktop" / "org.k2planner.K2Planner.desktop").is_file()
     launched = subprocess.run(
         [str(home / ".local" / "bin" / "k2planner")], capture_output=True, text=True, check=True
     )
     assert launched.stdout.strip() == "k2planner-ran"
     if shutil.which("desktop-file-validate"):
-        subprocess.run(
-            ["desktop-file-validate", str(data / "applications" / "k2planner.desktop")], check=True
-        )
+        subprocess.run(["desktop-file-validate", str(entry)], check=True)
     again = subprocess.run(
         ["sh", str(data / "k2planner-app" / "install.sh")],
         env=env,
@@ -198,5 +226,33 @@ def test_linux_install_script(tmp_path: Path) -> None:
         check=False,
     )
     assert gone.returncode == 0, gone.stderr
-    assert not app.exists() and not (data / "applications" / "k2planner.desktop").exists()
+    left = sorted(
+        str(p.relative_to(home)) for p in home.rglob("*") if p.is_file() or p.is_symlink()
+    )
+    assert left == [".local/share/k2planner/k2planner.sqlite"], left
     assert (data / "k2planner" / "k2planner.sqlite").read_bytes() == b"user data"
+
+
+def test_install_script_checks_before_copying(tmp_path: Path) -> None:
+    """Not run from a bundle folder, or an unknown option: refused, nothing written."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+    script = tmp_path / "install.sh"
+    shutil.copy2(ROOT / "packaging" / "linux" / "install.sh", script)
+    run = subprocess.run(["sh", str(script)], env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "unpacked K2 Planner folder" in run.stderr
+    bad = subprocess.run(
+        ["sh", str(script), "--nope"], env=env, capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 1 and "unknown option" in bad.stderr
+    assert not (home / ".local" / "share" / "k2planner-app").exists()
+
+
+def test_licences_ship_with_the_sources() -> None:
+    """LICENSE (MIT, as pyproject says) and the third-party notices are in the tree."""
+    root = Path(__file__).resolve().parent.parent
+    assert "MIT License" in (root / "LICENSE").read_text(encoding="utf-8")
+    notices = root / "resources" / "licenses"
+    for name in ("THIRD_PARTY_NOTICES.md", "LGPL-3.0.txt", "GPL-3.0.txt"):
+        assert (notices / name).stat().st_size > 1000, name

@@ -88,3 +88,16 @@ def test_error_hook_names_storage_failures_and_bugs(qapp) -> None:  # type: igno
     assert "No space left" in full and "/data/k2.sqlite" in full
     bug = message_for(KeyError("x"))
     assert "KeyError" in bug and "Traceback" not in bug
+
+
+def test_about_shows_the_licences(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Help → About has the MIT licence, Qt's LGPL and the data licences."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from k2planner.ui.dialogs.about import AboutDialog
+
+    dlg = AboutDialog()
+    qtbot.addWidget(dlg)
+    text = dlg.findChild(QTextBrowser, "licences").toPlainText()
+    for words in ("MIT licence", "LGPL-3.0", "Licence Ouverte", "public domain", "HiGHS"):
+        assert words in text, words

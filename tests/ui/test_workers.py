@@ -7,6 +7,7 @@ pin keeps that release out, and this test fails if a release with the bug comes 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from k2planner.ui.workers import BACKGROUND, TaskRunner
@@ -16,6 +17,7 @@ def test_many_tasks_keep_reference_counts(qtbot) -> None:  # type: ignore[no-unt
     """1,500 tasks from worker threads lose no references to True or None."""
     runner = TaskRunner()
     got: list[object] = []
+    gc.collect()
     before = (sys.getrefcount(True), sys.getrefcount(None))
     for i in range(1500):
         runner.run(lambda i=i: (i, True, None), lambda r: got.append(r[0]), lambda _e, _t: None)
@@ -23,10 +25,12 @@ def test_many_tasks_keep_reference_counts(qtbot) -> None:  # type: ignore[no-unt
             qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
     assert len(got) == 1500
+    gc.collect()
     after = (sys.getrefcount(True), sys.getrefcount(None))
     # a lost reference per task is the bug (it ends in an abort); a gain is harmless for these
-    # singletons (PySide6 6.11 keeps a few references to None per task)
-    assert after[0] >= before[0] - 100 and after[1] >= before[1] - 100, (before, after)
+    # singletons (PySide6 6.11 keeps a few references to None per task); other objects freed
+    # meanwhile (caches, a busy machine's garbage) move the count by a few hundred at most
+    assert after[0] >= before[0] - 500 and after[1] >= before[1] - 500, (before, after)
 
 
 def test_background_tasks_do_not_block_others(qtbot) -> None:  # type: ignore[no-untyped-def]

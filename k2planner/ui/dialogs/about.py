@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from k2planner import APP_DISPLAY_NAME, __version__
 from k2planner.domain.sources import DATA_SOURCE_KEYS, SOURCES
+from k2planner.paths import resources_dir
 from k2planner.ui.widgets.fit import fit_to_screen
 
 
@@ -45,6 +54,21 @@ def about_html() -> str:
     )
 
 
+def licences_text(resources: Path) -> str:
+    """The MIT licence of the app and the third-party notices (Markdown)."""
+    folder = resources / "licenses"
+    try:
+        notices = (folder / "THIRD_PARTY_NOTICES.md").read_text(encoding="utf-8")
+    except OSError:
+        notices = "The third-party notices are missing from this installation."
+    return (
+        f"# {APP_DISPLAY_NAME} licence\n\nK2 Planner is free software under the MIT licence.\n\n"
+        + notices
+        + "\n\nThe texts of the GNU LGPL 3.0 and GPL 3.0 are in "
+        + f"`{folder / 'LGPL-3.0.txt'}` and `{folder / 'GPL-3.0.txt'}`."
+    )
+
+
 class AboutDialog(QDialog):
     """About / Help with the sources."""
 
@@ -55,8 +79,15 @@ class AboutDialog(QDialog):
         text = QTextBrowser()
         text.setOpenExternalLinks(True)
         text.setHtml(about_html())
+        notices = QTextBrowser()
+        notices.setObjectName("licences")
+        notices.setOpenExternalLinks(True)
+        notices.setMarkdown(licences_text(resources_dir()))
+        tabs = QTabWidget()
+        tabs.addTab(text, "About and sources")
+        tabs.addTab(notices, "Licences")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(tabs)
         layout.addWidget(buttons)
