@@ -124,11 +124,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     problem = display_problem()
     if problem:
-        print(
-            f"k2planner: cannot open a window: {problem}. Run it on a desktop, or use the "
-            "command line (k2planner --help).",
-            file=sys.stderr,
+        text = (
+            f"cannot open a window: {problem}. Run it on a desktop, or use the command line "
+            "(k2planner --help)."
         )
+        print(f"k2planner: {text}", file=sys.stderr)
+        if "plugin" in problem:  # a display works, Qt does not: say it on the screen too
+            from k2planner.display_probe import tell_without_qt
+
+            tell_without_qt(text)
         return 2
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)

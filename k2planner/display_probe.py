@@ -95,3 +95,23 @@ def _plugin_problem(platform: str) -> str | None:
             "libwayland-egl1)"
         )
     return None
+
+
+def tell_without_qt(text: str) -> None:
+    """Show ``text`` without Qt when a desktop tool can (a double-click has no terminal to
+    print to): zenity, kdialog, xmessage or notify-send, whichever is installed."""
+    import shutil
+    import subprocess
+
+    for cmd in (
+        ["zenity", "--error", "--no-markup", "--title=K2 Planner", f"--text={text}"],
+        ["kdialog", "--title", "K2 Planner", "--error", text],
+        ["xmessage", "-center", f"K2 Planner: {text}"],
+        ["notify-send", "K2 Planner", text],
+    ):
+        if shutil.which(cmd[0]):
+            try:
+                subprocess.run(cmd, check=False, timeout=600)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            return

@@ -7,7 +7,7 @@ Steps: a **runtime-only** virtual environment in ``build/bundle-venv`` (the proj
 PyInstaller, nothing from the test extra: from a dev environment PyInstaller's hooks would drag
 mypy, pytest and hypothesis into the bundle), PyInstaller with ``packaging/k2planner.spec``, the
 Linux desktop files next to the program, the bundle's ``--self-test`` (headless), an archive
-(``.tar.gz`` on Linux and macOS, ``.zip`` on Windows), and a report of the figures, also written
+(``.tar.xz`` on Linux and macOS, ``.zip`` on Windows), and a report of the figures, also written
 to ``dist/build-report.txt``.
 """
 
@@ -135,7 +135,10 @@ def add_licences(bundle: Path) -> None:
     ).stdout
     import json
 
+    build_tools = {"pip", "setuptools", "wheel", "pyinstaller", "pyinstaller-hooks-contrib"}
     for name, files in json.loads(out):
+        if name.lower() in build_tools or name.lower() == "altgraph":
+            continue  # used to build the bundle, not shipped in it
         for f in files:
             src = Path(f)
             if src.is_file() and src.suffix not in (".py", ".pyc", ".pyi"):
@@ -227,23 +230,23 @@ def self_test(bundle: Path) -> str:
 
 
 def archive(bundle: Path) -> Path:
-    """``k2planner-<version>-<os>-<arch>.tar.gz`` (or ``.zip`` on Windows)."""
+    """``k2planner-<version>-<os>-<arch>.tar.xz`` (or ``.zip`` on Windows)."""
     sys.path.insert(0, str(ROOT))
     from k2planner import __version__
 
     system = {"darwin": "macos", "win32": "windows"}.get(sys.platform, "linux")
     base = DIST / f"k2planner-{__version__}-{system}-{platform.machine().lower()}"
-    fmt = "zip" if sys.platform == "win32" else "gztar"
+    fmt = "zip" if sys.platform == "win32" else "xztar"  # xz: a quarter smaller than gzip
     return Path(shutil.make_archive(str(base), fmt, root_dir=DIST, base_dir=bundle.name))
 
 
-def size_mb(path: Path) -> float:
-    """Size of a file or folder in MB."""
+def size_mib(path: Path) -> float:
+    """Size of a file or folder in MiB (as ``du --apparent-size -sh`` reports it)."""
     if path.is_file():
-        return path.stat().st_size / 1e6
+        return path.stat().st_size / 2**20
     # PyInstaller links some libraries twice (symlinks): count each file once.
     files = (p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-    return sum(p.stat().st_size for p in files) / 1e6
+    return sum(p.stat().st_size for p in files) / 2**20
 
 
 def main() -> int:
@@ -279,9 +282,9 @@ def main() -> int:
     t_end = time.perf_counter()
     report = "\n".join(
         [
-            f"bundle:       {bundle} ({size_mb(bundle):.0f} MB, "
+            f"bundle:       {bundle} ({size_mib(bundle):.0f} MiB, "
             f"{sum(1 for _ in bundle.rglob('*'))} files)",
-            f"archive:      {packed} ({size_mb(packed):.0f} MB)",
+            f"archive:      {packed} ({size_mib(packed):.0f} MiB)",
             f"environment:  {t_env - t0:.0f} s",
             f"PyInstaller:  {t_freeze - t_env:.0f} s",
             f"self-test:    {ok_line}",

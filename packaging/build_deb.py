@@ -153,7 +153,8 @@ def _executable(path: Path) -> bool:
 
 
 def _control(root: Path, version: str) -> None:
-    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    size_kb //= 1024
     debian = root / "DEBIAN"
     debian.mkdir()
     (debian / "control").write_text(

@@ -53,8 +53,11 @@ def test_wheel_carries_resources_and_migrations(wheel: Path) -> None:
         "k2planner/db/migrations/env.py",
         "k2planner/db/migrations/script.py.mako",
         "k2planner/db/migrations/versions/0001_initial_schema.py",
+        "k2planner/resources/licenses/THIRD_PARTY_NOTICES.md",
+        "k2planner/resources/licenses/LGPL-3.0.txt",
     ):
         assert required in names, f"{required} missing from the wheel"
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), "no LICENSE in wheel"
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
     assert wheel.name.startswith(f"k2planner-{__version__}-")
 
@@ -256,3 +259,43 @@ def test_licences_ship_with_the_sources() -> None:
     notices = root / "resources" / "licenses"
     for name in ("THIRD_PARTY_NOTICES.md", "LGPL-3.0.txt", "GPL-3.0.txt"):
         assert (notices / name).stat().st_size > 1000, name
+
+
+@pytest.mark.skipif(
+    not (sys.platform.startswith("linux") and shutil.which("gcc") and shutil.which("ldd")),
+    reason="needs gcc and ldd",
+)
+def test_build_fails_naming_a_library_the_bundle_lacks(tmp_path: Path) -> None:
+    """A bundled plugin linked to a library that is neither bundled nor installed stops the
+    build, and the message names it (the libxcb-icccm4 crash of issue 19)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("k2_build", ROOT / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    k2_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(k2_build)
+    check_libraries = k2_build.check_libraries
+
+    src = tmp_path / "x.c"
+    src.write_text("int k2_probe(void) { return 0; }\n")
+    subprocess.run(["gcc", "-shared", "-fPIC", "-o", tmp_path / "libk2gone.so", src], check=True)
+    plugin_dir = tmp_path / "bundle" / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
+    plugin_dir.mkdir(parents=True)
+    subprocess.run(
+        [
+            "gcc",
+            "-shared",
+            "-fPIC",
+            "-o",
+            plugin_dir / "libqfake.so",
+            src,
+            f"-L{tmp_path}",
+            "-Wl,--no-as-needed",
+            "-lk2gone",
+        ],
+        check=True,
+    )
+    with pytest.raises(SystemExit, match=r"libk2gone\.so, needed by .*libqfake\.so"):
+        check_libraries(tmp_path / "bundle")
+    (tmp_path / "libk2gone.so").rename(tmp_path / "bundle" / "_internal" / "libk2gone.so")
+    check_libraries(tmp_path / "bundle")  # bundled now: passes
