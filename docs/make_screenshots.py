@@ -168,6 +168,15 @@ def main() -> int:
         w.plan_view.show_week(START)  # type: ignore[attr-defined]
         settle(app, w)  # type: ignore[arg-type]
         grab(w, args.out / "warfarin.png")  # type: ignore[arg-type]
+
+        from k2planner.domain.household import Person
+
+        two = prefs.with_changes(people=(Person("Ana", 2000), Person("Ben", 2600)))
+        w._prefs.save(two)  # type: ignore[attr-defined]
+        planning.generate(two, seed=7, start=START)
+        w.plan_view.show_week(START)  # type: ignore[attr-defined]
+        settle(app, w)  # type: ignore[arg-type]
+        grab(w, args.out / "household.png")  # type: ignore[arg-type]
         w.close()  # type: ignore[attr-defined]
     return 0
 

@@ -79,7 +79,8 @@ class SettingsDialog(QDialog):
         f.addRow("Calories a day:", row)
         cal = QLabel(
             "Keeps portions sensible. When you plan fewer meals a day, the range is "
-            "scaled to the meals you plan."
+            "scaled to the meals you plan. When you name people (Week tab), each person's "
+            "own energy target is used instead, ±10 %."
         )
         cal.setWordWrap(True)
         f.addRow("", cal)
