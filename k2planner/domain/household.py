@@ -12,8 +12,8 @@ the portion fitting, the verdict, the JSON and the print)."""
 ENERGY_TARGET_RANGE_KCAL = (800.0, 6000.0)
 MAX_PEOPLE = 12
 PORTION_STEP = 0.5
-PORTION_LEVELS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
-"""A person's servings of one meal: half-serving steps from ½ to 3."""
+PORTION_LEVELS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0)
+"""A person's servings of one meal: half-serving steps from ½ to 4."""
 
 
 @dataclass(frozen=True, slots=True)

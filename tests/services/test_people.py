@@ -100,3 +100,12 @@ def test_warfarin_household_keeps_each_person_in_band(seeded_engine: Engine) -> 
     data = plan_to_dict(PlanningService(seeded_engine).generate(prefs, seed=1, save=False))
     for day in data["days"]:
         assert all(p["meets_goal"] for p in day["people"]), day["people"]
+
+
+def test_a_child_and_a_big_eater_both_land_in_range(seeded_engine: Engine) -> None:
+    """1,200 and 3,500 kcal: servings from ½ to 4 reach both ranges every day."""
+    people = (Person("Kid", 1200), Person("Max", 3500))
+    out = PlanningService(seeded_engine).generate(
+        Preferences(start_date=START, people=people), seed=2, save=False
+    )
+    assert all(x.energy_ok for day in out.people_days for x in day)

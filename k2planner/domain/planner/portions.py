@@ -18,11 +18,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from k2planner.domain.goals import band
 from k2planner.domain.household import PORTION_LEVELS, Person
 from k2planner.domain.planner.types import SLOT_ENERGY_SHARE, Assignment, MealOption, Mode
 from k2planner.domain.planner.types import PlanRequest as Request
+
+if TYPE_CHECKING:  # NumPy loads with the solver, on the worker, not at start-up
+    from numpy.typing import NDArray
 
 
 def reference_person(people: Sequence[Person]) -> Person:
@@ -37,8 +42,14 @@ def reference_index(people: Sequence[Person]) -> int | None:
     return people.index(reference_person(people))
 
 
-def _combos(n: int) -> list[tuple[float, ...]]:
-    return list(itertools.product(PORTION_LEVELS, repeat=n))
+@cache
+def _combos(n: int) -> NDArray[Any]:
+    """Every choice of servings for ``n`` meals, one row each (8ⁿ rows)."""
+    import numpy as np
+
+    return np.array(list(itertools.product(PORTION_LEVELS, repeat=n)), dtype=np.float64).reshape(
+        -1, n
+    )
 
 
 def _fit_day(
@@ -48,31 +59,33 @@ def _fit_day(
     person: Person,
     ratio: float,
 ) -> tuple[float, ...]:
+    import numpy as np
+
+    if not options:
+        return ()
     share = sum(SLOT_ENERGY_SHARE[s] for s in request.slots) or 1.0
     lo, hi = person.energy_range(share)
     target = person.energy_kcal * share
-    want = [min(max(s * ratio, PORTION_LEVELS[0]), PORTION_LEVELS[-1]) for s in ref_servings]
-    vka = request.mode is Mode.CONSISTENCY
-    band_lo, band_hi = band(request.vk_baseline_ug, request.vk_band_ug)
-    best: tuple[float, ...] = tuple(ref_servings)
-    best_key: tuple[float, float, float] | None = None
-    for combo in _combos(len(options)):
-        kcal = sum(o.energy_kcal * s for o, s in zip(options, combo, strict=True))
-        energy_out = max(0.0, lo - kcal) + max(0.0, kcal - hi)
-        if vka:
-            vk = sum(o.vitamin_k_ug * s for o, s in zip(options, combo, strict=True))
-            mk7 = sum(o.mk7_ug * s for o, s in zip(options, combo, strict=True))
-            goal = max(0.0, band_lo - vk) + max(0.0, vk - band_hi)
-            goal += max(0.0, mk7 - request.mk7_cap_ug) * 10
-            first, second = round(goal, 1), float(energy_out)
-        else:
-            k2 = sum(o.k2_ug * s for o, s in zip(options, combo, strict=True))
-            first, second = energy_out, round(max(0.0, request.k2_target_ug - k2), 1)
-        dev = sum(abs(c - w) for c, w in zip(combo, want, strict=True))
-        key = (first, second, round(dev + 4 * abs(kcal - target) / target, 3))
-        if best_key is None or key < best_key:
-            best, best_key = combo, key
-    return best
+    want = np.clip(np.asarray(ref_servings) * ratio, PORTION_LEVELS[0], PORTION_LEVELS[-1])
+    combos = _combos(len(options))
+
+    def per(attr: str) -> NDArray[Any]:
+        return combos @ np.array([getattr(o, attr) for o in options], dtype=np.float64)
+
+    kcal = per("energy_kcal")
+    energy_out = np.maximum(0.0, lo - kcal) + np.maximum(0.0, kcal - hi)
+    if request.mode is Mode.CONSISTENCY:
+        band_lo, band_hi = band(request.vk_baseline_ug, request.vk_band_ug)
+        vk, mk7 = per("vitamin_k_ug"), per("mk7_ug")
+        goal = np.maximum(0.0, band_lo - vk) + np.maximum(0.0, vk - band_hi)
+        goal += np.maximum(0.0, mk7 - request.mk7_cap_ug) * 10
+        first, second = np.round(goal, 1), energy_out
+    else:
+        short = np.maximum(0.0, request.k2_target_ug - per("k2_ug"))
+        first, second = energy_out, np.round(short, 1)
+    dev = np.abs(combos - want).sum(axis=1) + 4 * np.abs(kcal - target) / target
+    best = int(np.lexsort((np.round(dev, 3), second, first))[0])  # the last key sorts first
+    return tuple(float(x) for x in combos[best])
 
 
 def fit_portions(
