@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from k2planner.db.database import open_database
-from k2planner.domain.planner.model import build_model, relaxation_bound
+from k2planner.domain.planner.bound import relaxation_bound
+from k2planner.domain.planner.model import build_model
 from k2planner.domain.planner.solver import solve_week
 from k2planner.domain.planner.types import MealOption, Mode, PlanRequest
 from k2planner.domain.preferences import Preferences

@@ -130,12 +130,16 @@ def build_model(
 
     cols: list[tuple[int, Slot, MealOption, float]] = []
     empty: list[tuple[int, Slot]] = []
+    slot_ranges: list[tuple[int, int]] = []  # the columns of each (day, slot), contiguous
     for d in day_list:
         for s in slots:
             options = _slot_columns(request, meals, d, s, bans.get(d, frozenset()))
             if not options:
                 empty.append((d, s))
+            start = len(cols)
             cols.extend((d, s, m, lvl) for m, lvl in options)
+            if len(cols) > start:
+                slot_ranges.append((start, len(cols)))
     n_x = len(cols)
     index = {m.id: i for i, m in enumerate(request.meals)}
     per_meal = {
@@ -186,17 +190,17 @@ def build_model(
         return len(col_cost) - 1
 
     # one meal per slot
-    slot_keys = [(c[0], c[1]) for c in cols]
-    by_slot: dict[tuple[int, Slot], list[int]] = {}
-    for j, key in enumerate(slot_keys):
-        by_slot.setdefault(key, []).append(j)
-    for idx in by_slot.values():
-        rows.add(1.0, 1.0, np.asarray(idx, dtype=np.int64), np.ones(len(idx)))
+    for start, end in slot_ranges:
+        rows.add(1.0, 1.0, np.arange(start, end, dtype=np.int64), np.ones(end - start))
 
-    # variety
+    # variety: the columns of each (meal, day), grouped with one sort instead of a dict walk
     by_meal_day: dict[tuple[int, int], list[int]] = {}
-    for j in range(n_x):
-        by_meal_day.setdefault((int(col_meal[j]), int(col_day[j])), []).append(j)
+    if n_x:
+        order = np.lexsort((col_day, col_meal))
+        m_sorted, d_sorted = col_meal[order], col_day[order]
+        cuts = np.flatnonzero((np.diff(m_sorted) != 0) | (np.diff(d_sorted) != 0)) + 1
+        for group in np.split(order, cuts):
+            by_meal_day[(int(col_meal[group[0]]), int(col_day[group[0]]))] = sorted(group.tolist())
     locked_use: dict[tuple[int, int], int] = {}
     for lk in request.locks:
         locked_use[(lk.meal_id, lk.day)] = locked_use.get((lk.meal_id, lk.day), 0) + 1
@@ -401,28 +405,3 @@ def _set_start(h: highspy.Highs, model: Model, start: tuple[Assignment, ...]) ->
     sol.col_value = list(values)
     sol.value_valid = True
     h.setSolution(sol)
-
-
-def relaxation_bound(model: Model, *, max_total_shortfall: float | None = None) -> float:
-    """The optimum of the linear relaxation: a lower bound on every plan's objective."""
-    h = new_highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    lp = model.lp
-    relaxed = highspy.HighsLp()
-    relaxed.num_col_, relaxed.num_row_ = lp.num_col_, lp.num_row_
-    relaxed.col_cost_, relaxed.col_lower_, relaxed.col_upper_ = (
-        lp.col_cost_,
-        lp.col_lower_,
-        lp.col_upper_,
-    )
-    relaxed.row_lower_, relaxed.row_upper_ = lp.row_lower_, lp.row_upper_
-    relaxed.a_matrix_ = lp.a_matrix_
-    h.passModel(relaxed)
-    if max_total_shortfall is not None and model.shortfall_cols:
-        idx = np.asarray(model.shortfall_cols, dtype=np.int32)
-        h.addRow(0.0, max_total_shortfall, len(idx), idx, np.ones(len(idx)))
-    h.run()
-    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return float("-inf")
-    return float(h.getInfo().objective_function_value)

@@ -23,8 +23,9 @@ import time
 from dataclasses import replace
 
 from k2planner.domain.planner import objective as obj
+from k2planner.domain.planner.bound import relaxation_bound
 from k2planner.domain.planner.heuristic import plan_day_by_day
-from k2planner.domain.planner.model import build_model, relaxation_bound, solve_model
+from k2planner.domain.planner.model import build_model, solve_model
 from k2planner.domain.planner.types import (
     Assignment,
     Mode,
