@@ -51,6 +51,16 @@ def insert_values(
     )
 
 
+def insert_value_rows(session: Session, rows: list[tuple[int, str, float, str, str]]) -> None:
+    """Insert (food id, nutrient, value, source, tier) rows of many foods in one statement."""
+    if rows:
+        session.connection().exec_driver_sql(
+            "INSERT INTO nutrientvalue (food_id, nutrient, value, source, tier)"
+            " VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
 def meal_id_by_key(session: Session, key: str) -> int | None:
     """The id of the meal with this key, if any."""
     row = session.connection().exec_driver_sql("SELECT id FROM meal WHERE key = ?", (key,)).first()
