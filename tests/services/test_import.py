@@ -610,3 +610,26 @@ def test_fdc_sampling_records_are_left_out(tmp_path: Path) -> None:
     assert not any("sample" in f.name for f in parsed.foods)
     assert any("12 sampling records" in n for n in parsed.notes)
     assert len(parsed.foods) == len(read_import(DATA / "fdc_csv").foods)
+
+
+def test_a_food_twice_in_one_file_keeps_the_later_values(
+    tmp_path: Path, seeded_engine: Engine
+) -> None:
+    """Values are written in batches: an update later in the same file still replaces them."""
+    from k2planner.domain.importing.own import to_json
+    from k2planner.domain.importing.records import FoodRecord
+
+    first = FoodRecord(row=1, name="House natto", source_id="user:n1", values={Nutrient.MK7: 800})
+    second = FoodRecord(row=2, name="House natto", source_id="user:n1", values={Nutrient.MK7: 900})
+    src = tmp_path / "twice.json"
+    src.write_text(to_json([first, second], []), encoding="utf-8")
+    summary = ImportService(seeded_engine).commit(
+        read_import(src), ImportOptions(OnDuplicate.UPDATE)
+    )
+    assert (summary.added, summary.updated) == (1, 1)
+    with seeded_engine.connect() as c:
+        rows = c.exec_driver_sql(
+            "SELECT v.value FROM nutrientvalue v JOIN food f ON f.id = v.food_id "
+            "WHERE f.source_id = 'user:n1' AND v.nutrient = 'mk7_ug'"
+        ).fetchall()
+    assert [r[0] for r in rows] == [900]
