@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from k2planner.domain.advice import Advice
 from k2planner.domain.goals import band as goal_band
-from k2planner.domain.household import portions_text
 from k2planner.domain.judge import judge_day
 from k2planner.domain.planner.types import Mode, proof_text
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
@@ -40,18 +38,16 @@ from k2planner.services.plan_edits import (
 from k2planner.services.planning import (
     PlanningService,
     PlanOutcome,
-    PlanRuleError,
     day_label,
     locks_of,
 )
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error, show_sources
-from k2planner.ui.dialogs.meal_details import MealDetailsDialog
 from k2planner.ui.dialogs.plan_history import PlanHistoryDialog
-from k2planner.ui.dialogs.swap import SwapDialog
 from k2planner.ui.models.plan_model import CellKind, GridCell, WeekGridModel
 from k2planner.ui.plan_undo import PlanUndo
 from k2planner.ui.ui_state import UiState
+from k2planner.ui.views.plan_cells import PlanCellActions
 from k2planner.ui.widgets.advice_panel import AdvicePanel
 from k2planner.ui.widgets.cell_delegate import PlanCellDelegate
 from k2planner.ui.widgets.chart import DayChart
@@ -60,7 +56,7 @@ from k2planner.ui.workers import TaskRunner
 PLAN_TASK = "plan"
 
 
-class PlanView(QWidget):
+class PlanView(QWidget, PlanCellActions):
     """The week plan.
 
     Signals:
@@ -212,7 +208,7 @@ class PlanView(QWidget):
         """Undo / redo / restore: the week as it was, stored again as the newest plan."""
         self._start = outcome.start
         self._show(keep_as_current(self._planning, outcome, note))
-        self.status_message.emit(note.capitalize())
+        self.status_message.emit(note[:1].upper() + note[1:])
 
     def show_history(self) -> None:
         """List the week's earlier plans; restore the one the user picks."""
@@ -326,8 +322,9 @@ class PlanView(QWidget):
             return
         text = outcome.result.message or "regenerate"
         self._edited(outcome, text if "again" in text else "regenerate")
+        what = text if "again" in text else "Week planned"
         self.status_message.emit(
-            f"Week planned in {outcome.result.seconds:.2f} s ({outcome.result.status.value})"
+            f"{what} in {outcome.result.seconds:.2f} s ({outcome.result.status.value})"
         )
 
     def _failed(self, exc: BaseException, tb: str) -> None:
@@ -355,76 +352,6 @@ class PlanView(QWidget):
 
     def _double_clicked(self, index: QModelIndex) -> None:
         self.show_details(index.row(), index.column())
-
-    def toggle_lock(self, row: int, column: int) -> None:
-        """Lock or unlock a meal."""
-        cell = self._cell(row, column)
-        if cell is None or cell.kind is not CellKind.MEAL or self._outcome is None:
-            return
-        assert cell.slot is not None
-        try:
-            new = self._planning.set_locked(self._outcome, cell.day, cell.slot, not cell.locked)
-        except PlanRuleError as exc:
-            self._refuse("Cannot lock this meal", str(exc))
-            return
-        self._edited(new, "unlock" if cell.locked else "lock")
-
-    def _refuse(self, title: str, text: str) -> None:
-        ok = QMessageBox.StandardButton.Ok
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-
-    def clear(self, row: int, column: int) -> None:
-        """Remove the meal of a slot."""
-        cell = self._cell(row, column)
-        if cell is None or cell.kind is not CellKind.MEAL or self._outcome is None:
-            return
-        assert cell.slot is not None
-        self._edited(self._planning.replace_slot(self._outcome, cell.day, cell.slot, None), "clear")
-
-    def swap(self, row: int, column: int) -> None:
-        """Offer ranked alternatives for a slot."""
-        cell = self._cell(row, column)
-        if cell is None or cell.slot is None or self._outcome is None:
-            return
-        o = self._outcome
-        options = self._planning.swap_options(o, cell.day, cell.slot, top=500)  # all, scrollable
-        goal = (
-            "In band"
-            if o.prefs.anticoagulant is Anticoagulant.VKA
-            else f"K2 ≥ {o.prefs.k2_target_ug:.0f} µg"
-        )
-        title = f"{o.day_labels[cell.day]}, {cell.slot.label}"
-        chosen = SwapDialog.ask(self, title, options, goal)
-        if chosen is not None and not chosen.is_current:
-            try:
-                new = self._planning.replace_slot(
-                    o, cell.day, cell.slot, chosen.meal_id, chosen.servings
-                )
-            except PlanRuleError as exc:
-                self._refuse("Cannot plan this meal", str(exc))
-                return
-            self._edited(new, f"swap to {chosen.name}")
-
-    def show_details(self, row: int, column: int) -> None:
-        """Show what is in a planned meal."""
-        cell = self._cell(row, column)
-        if cell is None or cell.kind is not CellKind.MEAL or self._outcome is None:
-            return
-        assert cell.slot is not None
-        a = self._outcome.result.at(cell.day, cell.slot)
-        if a is None:
-            return
-        o = self._outcome
-        cat = o.catalogue
-        MealDetailsDialog(
-            cat.meals[a.meal_id],
-            cat.foods,
-            a.servings_for(o.details.person),
-            self,
-            portions_text(o.prefs.people, a.portions) if o.people_days else "",
-        ).exec()
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.grid.indexAt(pos)
