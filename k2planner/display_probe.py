@@ -16,6 +16,13 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+QT_DISPLAY_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 "
+    "libxcb-shape0 libxkbcommon-x11-0 libwayland-cursor0 libwayland-egl1"
+)
+"""The Debian/Ubuntu packages Qt's X11 and Wayland plugins need (named to users and by the
+bundle build when one is missing)."""
+
 
 def display_problem(env: Mapping[str, str] | None = None) -> str | None:
     """A sentence saying why no window can be opened, or None when one can (or we cannot
@@ -72,15 +79,16 @@ def _x11_problem(name: str) -> str | None:
 
 def _plugin_problem(platform: str) -> str | None:
     """Load Qt's platform plugin as Qt would; name the library it cannot find."""
-    try:
-        import PySide6
-    except ImportError:
-        return None
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")  # where it is, without importing Qt
+    package = Path(spec.origin).parent if spec is not None and spec.origin else None
     name = {"xcb": "libqxcb.so", "wayland": "libqwayland.so"}[platform]
     candidates = [
-        Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / name,
         Path(getattr(sys, "_MEIPASS", "")) / "PySide6" / "Qt" / "plugins" / "platforms" / name,
     ]
+    if package is not None:
+        candidates.insert(0, package / "Qt" / "plugins" / "platforms" / name)
     plugin = next((c for c in candidates if c.is_file()), None)
     if plugin is None:
         return None
@@ -90,9 +98,7 @@ def _plugin_problem(platform: str) -> str | None:
         missing = str(exc).split(":")[0].strip()
         return (
             f"Qt's {platform} display plugin cannot load: {missing} is missing. Install it "
-            "(Debian/Ubuntu: libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
-            "libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libwayland-cursor0 "
-            "libwayland-egl1)"
+            f"(Debian/Ubuntu: {QT_DISPLAY_PACKAGES})"
         )
     return None
 

@@ -171,11 +171,12 @@ def check_libraries(bundle: Path) -> None:
                 missing.setdefault(line.split()[0], set()).add(str(lib.relative_to(bundle)))
     if missing:
         lines = [f"  {name}, needed by {', '.join(sorted(by)[:3])}" for name, by in missing.items()]
+        sys.path.insert(0, str(ROOT))
+        from k2planner.display_probe import QT_DISPLAY_PACKAGES
+
         raise SystemExit(
             "the bundle lacks libraries its Qt plugins need; install them on the build machine "
-            "(e.g. apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
-            "libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libwayland-cursor0 "
-            "libwayland-egl1) and build again:\n" + "\n".join(lines)
+            f"(e.g. apt-get install {QT_DISPLAY_PACKAGES}) and build again:\n" + "\n".join(lines)
         )
 
 
