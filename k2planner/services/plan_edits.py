@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
 from k2planner.db import repo_state
 from k2planner.domain.planner.types import Lock
-from k2planner.services.planning import PlanningService, PlanOutcome, locks_of
+from k2planner.services.plan_storage import read_json, stored_assignment_dicts
+from k2planner.services.planning import PlanningService, PlanOutcome
+
+
+def locks_of(outcome: PlanOutcome) -> tuple[Lock, ...]:
+    """The locked slots of a plan, as solver locks."""
+    return tuple(
+        Lock(a.day, a.slot, a.meal_id, a.servings) for a in outcome.assignments if a.locked
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +51,9 @@ def week_history(planning: PlanningService, start: dt.date, limit: int = 100) ->
         rows = repo_state.plans_for(s, start.isoformat(), limit)
         out = []
         for row in rows:
-            data = json.loads(row.plan_json)
-            items = data.get("assignments", []) if isinstance(data, dict) else []
-            note = str(data.get("message") or "planned") if isinstance(data, dict) else "planned"
+            stored = read_json(row.plan_json)
+            items = stored_assignment_dicts(stored)
+            note = str(stored.get("message") or "planned")
             out.append(
                 PlanSummary(
                     int(row.id or 0),
@@ -54,7 +61,7 @@ def week_history(planning: PlanningService, start: dt.date, limit: int = 100) ->
                     row.status,
                     note,
                     len(items),
-                    sum(1 for a in items if isinstance(a, dict) and a.get("locked")),
+                    sum(1 for a in items if a.get("locked")),
                 )
             )
     return out

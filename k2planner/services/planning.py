@@ -7,7 +7,7 @@ import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -20,7 +20,11 @@ from k2planner.domain.meals import Meal, Slot
 from k2planner.domain.planner.details import PlanDetails, plan_details
 from k2planner.domain.planner.locks import RefusedLock, meal_refusal, split_locks
 from k2planner.domain.planner.person_days import PersonDay, person_days
-from k2planner.domain.planner.portions import fit_portions, reference_index
+from k2planner.domain.planner.portions import (
+    fit_portions,
+    fit_portions_of_nobody,
+    reference_index,
+)
 from k2planner.domain.planner.swap import SwapOption, swap_options
 from k2planner.domain.planner.types import (
     Assignment,
@@ -33,6 +37,13 @@ from k2planner.domain.planner.types import (
 )
 from k2planner.domain.preferences import Anticoagulant, Preferences
 from k2planner.services.meal_options import meal_options
+from k2planner.services.plan_storage import (
+    plan_to_storage,
+    read_json,
+    stored_assignment_dicts,
+    stored_assignments,
+    stored_result,
+)
 
 if TYPE_CHECKING:  # the solver (HiGHS, NumPy) loads on the worker at the first solve
     from k2planner.domain.planner.explain import ShortfallExplanation
@@ -110,7 +121,7 @@ class PlanningService:
             rows = repo_state.plans_before(s, start.isoformat())
         uses: Counter[int] = Counter()
         for row in rows:
-            uses.update(a["meal_id"] for a in _load_assignments(row.plan_json))
+            uses.update(a["meal_id"] for a in stored_assignment_dicts(read_json(row.plan_json)))
         return dict(uses)
 
     def build_request(
@@ -282,34 +293,13 @@ class PlanningService:
                 return None
             prefs_data, plan_json, seed = row.preferences_json, row.plan_json, row.seed
             start, pid = dt.date.fromisoformat(row.start_date), row.id
-        prefs = Preferences.from_json(_json(prefs_data))
+        prefs = Preferences.from_json(read_json(prefs_data))
         catalogue = self.catalogue(prefs.count_imputed_k2)
-        stored = _json(plan_json)
-        assignments = tuple(
-            Assignment(
-                a["day"],
-                Slot(a["slot"]),
-                a["meal_id"],
-                a["servings"],
-                a["locked"],
-                _portions(a.get("portions"), len(prefs.people)),
-            )
-            for a in stored["assignments"]
-            if a["meal_id"] in catalogue.meals
-        )
-        if prefs.people and any(len(a.portions) != len(prefs.people) for a in assignments):
-            request = self.build_request(prefs, catalogue, seed=seed, start=start)
-            assignments = fit_portions(request, assignments, prefs.people)
-        result = SolveResult(
-            assignments,
-            SolveStatus(stored["status"]),
-            stored["objective"],
-            stored["mip_gap"],
-            stored["seconds"],
-            tuple(stored.get("shortfall_ug", ())),
-            bound=stored.get("bound", float("-inf")),
-            least_shortfall_ug=stored.get("least_shortfall_ug"),
-        )
+        stored = read_json(plan_json)
+        assignments = stored_assignments(stored, len(prefs.people), catalogue.meals)
+        if any(len(a.portions) != len(prefs.people) for a in assignments):
+            assignments = self._fit(prefs, catalogue, seed, start, assignments)
+        result = stored_result(stored, assignments)
         return self._outcome(pid, prefs, seed, start, result, None, catalogue)
 
     def swap_options(
@@ -358,18 +348,26 @@ class PlanningService:
         """The plan with these assignments (portions fitted again, totals recomputed)."""
         order = list(Slot)
         edited = tuple(sorted(assignments, key=lambda a: (a.day, order.index(a.slot))))
-        request = self.build_request(
-            outcome.prefs, outcome.catalogue, seed=outcome.seed, start=outcome.start
-        )
-        result = replace(
-            outcome.result,
-            assignments=fit_portions(request, edited, outcome.prefs.people),
-            message=message,
-        )
+        fitted = self._fit(outcome.prefs, outcome.catalogue, outcome.seed, outcome.start, edited)
+        result = replace(outcome.result, assignments=fitted, message=message)
         new = self._outcome(
             None, outcome.prefs, outcome.seed, outcome.start, result, None, outcome.catalogue
         )
         return self.save(new) if save else new
+
+    def _fit(
+        self,
+        prefs: Preferences,
+        catalogue: Catalogue,
+        seed: int,
+        start: dt.date,
+        assignments: tuple[Assignment, ...],
+    ) -> tuple[Assignment, ...]:
+        """Each named person's servings (the request, with its database read, only then)."""
+        if not prefs.people:
+            return fit_portions_of_nobody(assignments)
+        request = self.build_request(prefs, catalogue, seed=seed, start=start)
+        return fit_portions(request, assignments, prefs.people)
 
     def check_meal(self, outcome: PlanOutcome, meal_id: int) -> None:
         """Raise PlanRuleError when ``meal_id`` may not be planned under the plan's rules."""
@@ -393,60 +391,7 @@ class PlanningService:
         )
 
 
-def locks_of(outcome: PlanOutcome) -> tuple[Lock, ...]:
-    """The locked slots of a plan, as solver locks."""
-    return tuple(
-        Lock(a.day, a.slot, a.meal_id, a.servings) for a in outcome.assignments if a.locked
-    )
-
-
-def plan_to_storage(outcome: PlanOutcome) -> dict[str, Any]:
-    """The stored form of a plan (assignments and solver figures)."""
-    r = outcome.result
-    return {
-        "assignments": [
-            {
-                "day": a.day,
-                "slot": a.slot.value,
-                "meal_id": a.meal_id,
-                "meal_key": outcome.catalogue.meals[a.meal_id].key,
-                "servings": a.servings,
-                "locked": a.locked,
-                "portions": list(a.portions),
-            }
-            for a in r.assignments
-        ],
-        "status": r.status.value,
-        "objective": r.objective,
-        "bound": r.bound,
-        "mip_gap": r.mip_gap,
-        "seconds": r.seconds,
-        "shortfall_ug": list(r.shortfall_ug),
-        "least_shortfall_ug": r.least_shortfall_ug,
-        "message": r.message,
-    }
-
-
-def _json(text: str) -> dict[str, Any]:
-    import json
-
-    data = json.loads(text)
-    assert isinstance(data, dict)
-    return data
-
-
 def _has_portions(result: SolveResult, prefs: Preferences) -> bool:
     """The plan names people and every slot carries each person's servings."""
     n = len(prefs.people)
     return n > 0 and all(len(a.portions) == n for a in result.assignments)
-
-
-def _portions(data: object, people: int) -> tuple[float, ...]:
-    """Stored per-person servings, when they match the plan's people (else none)."""
-    if not isinstance(data, list) or len(data) != people:
-        return ()
-    return tuple(float(x) for x in data)
-
-
-def _load_assignments(text: str) -> list[dict[str, Any]]:
-    return list(_json(text).get("assignments", []))

@@ -17,8 +17,9 @@ from k2planner.domain.meals import Slot
 from k2planner.domain.planner.solver import solve_week
 from k2planner.domain.planner.types import Lock, SolveStatus
 from k2planner.domain.preferences import Anticoagulant, Preferences
+from k2planner.services.plan_edits import locks_of
 from k2planner.services.plan_json import plan_to_dict
-from k2planner.services.planning import PlanningService, locks_of
+from k2planner.services.planning import PlanningService
 from k2planner.services.preferences import PreferencesService
 
 START = dt.date(2026, 11, 23)

@@ -88,6 +88,11 @@ def _fit_day(
     return tuple(float(x) for x in combos[best])
 
 
+def fit_portions_of_nobody(assignments: Sequence[Assignment]) -> tuple[Assignment, ...]:
+    """The assignments without per-person servings (no people are named)."""
+    return tuple(replace(a, portions=()) for a in assignments)
+
+
 def fit_portions(
     request: Request, assignments: Sequence[Assignment], people: Sequence[Person]
 ) -> tuple[Assignment, ...]:
@@ -96,7 +101,7 @@ def fit_portions(
     ``request`` is the plan's request (its goal and slots); ``servings`` of each assignment
     stay the reference person's servings as the solver chose them."""
     if not people:
-        return tuple(replace(a, portions=()) for a in assignments)
+        return fit_portions_of_nobody(assignments)
     by_id = {m.id: m for m in request.meals}
     ref = reference_person(people).energy_kcal
     out: dict[tuple[int, int], Assignment] = {}

@@ -31,6 +31,7 @@ from k2planner.domain.planner.types import Mode, proof_text
 from k2planner.domain.preferences import Anticoagulant, Preferences, monday_of
 from k2planner.services.plan_edits import (
     keep_as_current,
+    locks_of,
     regenerate_day,
     restore_plan,
     week_history,
@@ -39,7 +40,6 @@ from k2planner.services.planning import (
     PlanningService,
     PlanOutcome,
     day_label,
-    locks_of,
 )
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error, show_sources
