@@ -26,6 +26,8 @@ from k2planner.domain.importing.choices import UnitFix as UnitFix
 from k2planner.domain.importing.flags import pins_flags, record_flags
 from k2planner.domain.importing.records import FoodRecord, Issue, MealRecord, ParsedFile
 from k2planner.domain.nutrients import Tier
+from k2planner.services.import_state import Duplicate as Duplicate
+from k2planner.services.import_state import KnownFoods, ValueBuffer
 
 Progress = Callable[[int, int], None]
 
@@ -40,16 +42,6 @@ class ImportOptions:
     unit_fix: UnitFix = UnitFix.SKIP
     dry_run: bool = False
     flags_per_row: Mapping[int, DietFlags] = field(default_factory=dict)  # set in the preview
-
-
-@dataclass(frozen=True, slots=True)
-class Duplicate:
-    """A record that matches an existing food."""
-
-    row: int
-    food_id: int
-    existing_name: str
-    by: str  # "id" or "name"
 
 
 @dataclass
@@ -121,8 +113,8 @@ class ImportService:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _existing(self, session: Session) -> _Known:
-        known = _Known()
+    def _existing(self, session: Session) -> KnownFoods:
+        known = KnownFoods()
         for fid, sid, name in repo_import.food_names(session):
             known.add(fid, sid, name)
         return known
@@ -171,7 +163,7 @@ class ImportService:
             try:
                 known = self._existing(session)
                 groups: dict[str, int] = {}
-                values = _ValueBuffer(session)
+                values = ValueBuffer(session)
                 for original in parsed.foods:
                     record: FoodRecord | None = original
                     if original.row in questions:
@@ -234,10 +226,10 @@ class ImportService:
         record: FoodRecord,
         parsed: ParsedFile,
         options: ImportOptions,
-        known: _Known,
+        known: KnownFoods,
         groups: dict[str, int],
         summary: ImportSummary,
-        values: _ValueBuffer,
+        values: ValueBuffer,
     ) -> None:
         dup = known.match(record)
         policy = options.per_row.get(record.row, options.on_duplicate)
@@ -329,7 +321,7 @@ class ImportService:
         session: Session,
         meal: MealRecord,
         options: ImportOptions,
-        known: _Known,
+        known: KnownFoods,
         summary: ImportSummary,
     ) -> None:
         missing = [s for s, _g, _n in meal.ingredients if s not in known.by_id]
@@ -376,52 +368,3 @@ class ImportService:
             summary.meals_added += 1
         else:
             summary.meals_updated += 1
-
-
-class _ValueBuffer:
-    """Nutrient values of many foods, written a few thousand rows at a time (one statement
-    per food cost a third of a large import)."""
-
-    LIMIT = 5000
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._rows: list[tuple[int, str, float, str, str]] = []
-
-    def add(self, food_id: int, rows: list[tuple[str, float, str, str]]) -> None:
-        self._rows.extend((food_id, n, v, s, t) for n, v, s, t in rows)
-        if len(self._rows) >= self.LIMIT:
-            self.flush()
-
-    def flush(self) -> None:
-        repo_import.insert_value_rows(self._session, self._rows)
-        self._rows = []
-
-
-class _Known:
-    """Foods by source id and, for those already in the database, by lower-case name.
-
-    Foods added by the import itself are matched only by id: two foods of one file that share
-    a name (e.g. from two sources) are both kept.
-    """
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, int] = {}
-        self.by_name: dict[str, int] = {}
-        self.names: dict[int, str] = {}
-
-    def add(self, fid: int, source_id: str, name: str, *, by_name: bool = True) -> None:
-        self.by_id[source_id] = fid
-        if by_name:
-            self.by_name.setdefault(name.strip().lower(), fid)
-        self.names[fid] = name
-
-    def match(self, f: FoodRecord) -> Duplicate | None:
-        for sid in (f.source_id, *f.also_known_as):
-            if sid and sid in self.by_id:
-                fid = self.by_id[sid]
-                return Duplicate(f.row, fid, self.names.get(fid, sid), "id")
-        fid_by_name = self.by_name.get(f.name.strip().lower())
-        if fid_by_name is not None:
-            return Duplicate(f.row, fid_by_name, self.names[fid_by_name], "name")
-        return None

@@ -36,6 +36,7 @@ from k2planner.domain.meals import Slot
 from k2planner.domain.planner import objective as obj
 from k2planner.domain.planner.candidates import candidate_meals as candidate_meals
 from k2planner.domain.planner.highs import new_highs
+from k2planner.domain.planner.rows import SparseRows
 from k2planner.domain.planner.types import (
     Assignment,
     MealOption,
@@ -63,27 +64,6 @@ class Model:
     shortfall_row_start: int
     empty_slots: list[tuple[int, Slot]]
     days: list[int]
-
-
-class _Rows:
-    """Accumulates sparse rows (CSR) for addRows/passModel."""
-
-    def __init__(self) -> None:
-        self.lower: list[float] = []
-        self.upper: list[float] = []
-        self.starts: list[int] = []
-        self.index: list[NDArray[np.int64]] = []
-        self.value: list[NDArray[np.float64]] = []
-        self._nnz = 0
-
-    def add(self, lo: float, hi: float, idx: NDArray[np.int64], val: NDArray[np.float64]) -> int:
-        self.starts.append(self._nnz)
-        self.lower.append(lo)
-        self.upper.append(hi)
-        self.index.append(idx)
-        self.value.append(val)
-        self._nnz += len(idx)
-        return len(self.lower) - 1
 
 
 def _slot_columns(
@@ -180,7 +160,7 @@ def build_model(
     col_cost: list[float] = [float(c) for c in cost]
     col_lower = [0.0] * n_x
     col_upper = [1.0] * n_x
-    rows = _Rows()
+    rows = SparseRows()
     all_idx = np.arange(n_x, dtype=np.int64)
 
     def new_col(c: float, ub: float = highspy.kHighsInf) -> int:
@@ -284,7 +264,7 @@ def build_model(
     lp.row_lower_ = np.asarray(rows.lower, dtype=np.float64)
     lp.row_upper_ = np.asarray(rows.upper, dtype=np.float64)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.start_ = np.asarray([*rows.starts, rows._nnz], dtype=np.int32)
+    lp.a_matrix_.start_ = np.asarray([*rows.starts, rows.nnz], dtype=np.int32)
     lp.a_matrix_.index_ = (
         np.concatenate(rows.index).astype(np.int32) if rows.index else np.zeros(0, np.int32)
     )

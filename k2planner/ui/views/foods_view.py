@@ -29,7 +29,6 @@ from k2planner.services.catalog import CatalogService
 from k2planner.services.custom_foods import CustomFoodService
 from k2planner.services.preferences import PreferencesService
 from k2planner.ui.dialogs.common import show_error
-from k2planner.ui.dialogs.food_editor import FoodEditorDialog
 from k2planner.ui.diet_text import flags_html
 from k2planner.ui.models.foods_model import (
     SORT_KEYS,
@@ -38,15 +37,15 @@ from k2planner.ui.models.foods_model import (
     restriction_masks,
 )
 from k2planner.ui.models.small_models import FoodValuesModel
-from k2planner.ui.plain import ask
 from k2planner.ui.ui_state import UiState
+from k2planner.ui.views.food_actions import FoodEditActions
 from k2planner.ui.views.food_values import value_rows
 from k2planner.ui.workers import TaskRunner
 
 FOODS_TASK = "foods"
 
 
-class FoodsView(QWidget):
+class FoodsView(QWidget, FoodEditActions):
     """All foods.
 
     Signals:
@@ -160,19 +159,15 @@ class FoodsView(QWidget):
             "A soft dislike: meals with this food are planned only when they help clearly "
             "(Settings → Diet lists them)"
         )
-        self.less_button.clicked.connect(self.less_of_food)
-        self.add_button.clicked.connect(self.add_food)
-        self.edit_button.clicked.connect(self.edit_food)
-        self.delete_button.clicked.connect(self.delete_food)
-        self.exclude_button.clicked.connect(self.exclude_food)
         buttons = QHBoxLayout()
-        for b in (
-            self.add_button,
-            self.edit_button,
-            self.delete_button,
-            self.exclude_button,
-            self.less_button,
+        for b, slot in (
+            (self.add_button, self.add_food),
+            (self.edit_button, self.edit_food),
+            (self.delete_button, self.delete_food),
+            (self.exclude_button, self.exclude_food),
+            (self.less_button, self.less_of_food),
         ):
+            b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -339,71 +334,6 @@ class FoodsView(QWidget):
         self.delete_button.setEnabled(mine)
         self.exclude_button.setEnabled(self._current is not None)
         self.less_button.setEnabled(self._current is not None)
-
-    # ------------------------------------------------------------------ editing
-    def add_food(self) -> None:
-        """Add a food from a label."""
-        food = FoodEditorDialog.ask(self, self._catalog.group_names(), self._custom.check)
-        if food is None:
-            return
-        try:
-            saved = self._custom.save(food, confirmed=True)
-        except ValueError as exc:
-            show_error(self, "Add food", f"The food was not saved: {exc}")
-            return
-        self.foods_changed.emit()
-        self._select_after_load = saved.id
-        self.search.setText(food.name)
-        self.reload()
-
-    def edit_food(self) -> None:
-        """Edit one of your foods."""
-        f = self._current
-        if f is None or not f.is_user:
-            return
-        food = FoodEditorDialog.ask(self, self._catalog.group_names(), self._custom.check, f)
-        if food is None:
-            return
-        try:
-            self._custom.save(food, food_id=f.id, confirmed=True)
-        except ValueError as exc:
-            show_error(self, "Edit food", f"The food was not saved: {exc}")
-            return
-        self.foods_changed.emit()
-        self.reload()
-
-    def delete_food(self) -> None:
-        """Delete one of your foods (not while a meal uses it)."""
-        f = self._current
-        if f is None or not f.is_user:
-            return
-        if not ask(self, "Delete food", f"Delete {f.name}?"):
-            return
-        try:
-            self._custom.delete(f.id)
-        except ValueError as exc:
-            show_error(self, "Delete food", str(exc))
-            return
-        self.foods_changed.emit()
-        self.reload()
-
-    def exclude_food(self) -> None:
-        """Never plan meals with this food."""
-        f = self._current
-        if f is None:
-            return
-        prefs = self._prefs.load()
-        self._prefs.save(prefs.with_changes(excluded_food_ids=prefs.excluded_food_ids | {f.id}))
-        self.preferences_changed.emit()
-
-    def less_of_food(self) -> None:
-        """Plan meals with this food less often (a soft dislike)."""
-        f = self._current
-        if f is None:
-            return
-        prefs = self._prefs.load()
-        self._prefs.save(prefs.with_changes(less_food_ids=prefs.less_food_ids | {f.id}))
-        self.preferences_changed.emit()
 
     def save_state(self) -> None:
         """Remember column widths and the splitter."""
