@@ -101,12 +101,12 @@ class SettingsDialog(QDialog):
         dl.addWidget(self.restrictions)
         self.may_contain = MayContainPicker(prefs.may_contain_excludes)
         dl.addWidget(self.may_contain)
-        dl.addWidget(
-            QLabel(
-                "Excluded foods and meals, and foods to plan less of (add them from the Foods "
-                "and Meals tabs):"
-            )
+        listed = QLabel(
+            "Excluded foods and meals, and foods to plan less of (add them from the Foods "
+            "and Meals tabs):"
         )
+        listed.setWordWrap(True)
+        dl.addWidget(listed)
         self.exclusions = QListWidget()
         self.exclusions.setObjectName("exclusions")
         for fid in sorted(prefs.excluded_food_ids):
