@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from k2planner.db import migrate
 from k2planner.db.diet_refresh import refresh_diet_flags
 from k2planner.db.engine import make_file_engine, make_memory_engine
+from k2planner.db.meal_methods import refresh_bundled_methods
 from k2planner.db.seed import SeedReport, is_seeded, seed_database
 from k2planner.db.seed_refresh import refresh_bundled_foods
 
@@ -47,6 +48,7 @@ def open_database(path: Path, resources: Path, *, seed: bool = True) -> OpenedDa
     report = seed_database(engine, resources) if seed and not is_seeded(engine) else None
     if seed:
         refresh_bundled_foods(engine, resources)
+        refresh_bundled_methods(engine, resources)
     refresh_diet_flags(engine)
     return OpenedDatabase(engine, path, not state.has_tables, migrated_from, backup, report)
 
@@ -56,5 +58,7 @@ def open_memory_database(resources: Path | None, *, seed: bool = True) -> Opened
     engine = make_memory_engine()
     migrate.upgrade(engine)
     report = seed_database(engine, resources) if seed and resources is not None else None
+    if report is not None and resources is not None:
+        refresh_bundled_methods(engine, resources)
     refresh_diet_flags(engine)
     return OpenedDatabase(engine, None, True, None, None, report)

@@ -90,6 +90,21 @@ class Meal(SQLModel, table=True):
     tags: str = ""  # comma-separated
     description: str = ""
     is_user: bool = False
+    method: str = ""  # migration 0006: the steps, one per line
+    prep_minutes: int | None = None
+    cook_minutes: int | None = None
+    servings: int = 1  # the yield the method and an imported recipe's amounts were written for
+    source: str = ""  # where an imported recipe came from (file, recipe, link)
+
+
+class MealLine(SQLModel, table=True):
+    """An ingredient line of an imported recipe that matches no food (unknown K2, not zero)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meal_id: int = Field(foreign_key="meal.id", index=True, ondelete="CASCADE")
+    position: int
+    text: str  # the line as written ("1 pinch of saffron")
+    name: str = ""  # the food it names, as the parser read it ("saffron"): its diet flags
 
 
 class MealIngredient(SQLModel, table=True):

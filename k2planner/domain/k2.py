@@ -78,6 +78,10 @@ def summarise_k2(values: Mapping[Nutrient, float]) -> K2Summary:
     return K2Summary(None, Coverage.UNKNOWN, forms)
 
 
+UNKNOWN_K2 = K2Summary(None, Coverage.UNKNOWN, dict.fromkeys(MK_FORMS))
+"""The K2 of an item nobody measured (a recipe line that matches no food)."""
+
+
 @dataclass(frozen=True, slots=True)
 class K2Tally:
     """K2 over several items (a meal or a day): known sum, per form, and coverage counts."""

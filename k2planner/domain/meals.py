@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from k2planner.domain.diet import Contains, DietFlags
+from k2planner.domain.diet_rules import derive_flags
 from k2planner.domain.foods import Food
-from k2planner.domain.k2 import K2Tally, tally_k2
+from k2planner.domain.k2 import UNKNOWN_K2, K2Tally, tally_k2
 from k2planner.domain.nutrients import MACROS, Nutrient
 
 
@@ -58,6 +59,28 @@ class Ingredient:
     note: str = ""
 
 
+def split_method(text: str) -> tuple[str, ...]:
+    """A stored method (one step a line) as its steps."""
+    return tuple(step.strip() for step in text.splitlines() if step.strip())
+
+
+def join_method(steps: Iterable[str]) -> str:
+    """Steps as stored: one a line, each step's own line breaks folded into spaces."""
+    return "\n".join(" ".join(step.split()) for step in steps if step.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedLine:
+    """A recipe line that matches no food: kept as text, its K2 unknown (never zero)."""
+
+    text: str
+    name: str = ""  # the food it names, as read; its diet flags come from these words
+
+    def flags(self) -> DietFlags:
+        """Diet flags from the named food's words (the whole line when no name was read)."""
+        return derive_flags(self.name or self.text)
+
+
 @dataclass(frozen=True, slots=True)
 class Meal:
     """A recipe: ingredients in grams per serving, the slots it suits, cuisine and tags."""
@@ -71,6 +94,21 @@ class Meal:
     ingredients: tuple[Ingredient, ...]
     description: str = ""
     is_user: bool = False
+    method: tuple[str, ...] = ()
+    prep_minutes: int | None = None
+    cook_minutes: int | None = None
+    servings: int = 1
+    source: str = ""
+    unmatched: tuple[
+        UnmatchedLine, ...
+    ] = ()  # recipe lines that match no food: unknown K2, never zero
+
+    @property
+    def time_minutes(self) -> int | None:
+        """Prep plus cook time, or None when neither is known."""
+        if self.prep_minutes is None and self.cook_minutes is None:
+            return None
+        return (self.prep_minutes or 0) + (self.cook_minutes or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +165,11 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
                 macros[n] += v * factor
         contains |= food.contains
         may |= food.may_contain
+    for line in meal.unmatched:  # a line no food matches: its K2 is unknown, never zero
+        summaries.append(UNKNOWN_K2)
+        line_flags = line.flags()  # and its diet flags come from its words
+        contains |= line_flags.contains
+        may |= line_flags.may_contain
     return MealNutrition(
         tally_k2(summaries), k1, k1_known, macros, contains, grams, vk_other, may & ~contains
     )
@@ -145,6 +188,14 @@ def meal_flags(meal: Meal, foods: Mapping[int, Food]) -> DietFlags:
             why = food.diet.reason(flag)
             reasons.setdefault(flag.names()[0], []).append(
                 f"{food.name}: {why}" if why else food.name
+            )
+    for line in meal.unmatched:
+        line_flags = line.flags()
+        contains |= line_flags.contains
+        may |= line_flags.may_contain
+        for flag in (line_flags.contains | line_flags.may_contain).each():
+            reasons.setdefault(flag.names()[0], []).append(
+                f"“{line.text}” (matches no food): {line_flags.reason(flag)}"
             )
     may &= ~contains
     kept = (contains | may).names()

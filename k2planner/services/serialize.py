@@ -78,4 +78,14 @@ def meal_to_dict(view: MealView) -> dict[str, Any]:
         "ingredients": [
             {"food_id": i.food_id, "grams": i.grams, "note": i.note} for i in m.ingredients
         ],
+        "unmatched_lines": [
+            {"text": u.text, "name": u.name, "k2_ug": None} for u in m.unmatched
+        ],
+        "method": list(m.method),
+        "prep_minutes": m.prep_minutes,
+        "cook_minutes": m.cook_minutes,
+        "time_minutes": m.time_minutes,
+        "servings": m.servings,
+        "source": m.source,
+        "is_user": m.is_user,
     }
