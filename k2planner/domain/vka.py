@@ -101,10 +101,22 @@ def never_reason(food: Food) -> str:
     return ""
 
 
-def meal_never_reason(foods: Iterable[Food]) -> str:
-    """Why a meal with these ingredients is never planned in VKA mode, or ""."""
+def meal_never_reason(foods: Iterable[Food], unmatched: Iterable[str] = ()) -> str:
+    """Why a meal with these ingredients is never planned in VKA mode, or "".
+
+    ``unmatched`` are recipe lines that match no food: their vitamin K is unknown, so the
+    meal cannot be kept within a steady band (and a line may name natto)."""
     for food in foods:
         reason = never_reason(food)
         if reason:
             return reason
+    lines = list(unmatched)
+    for line in lines:
+        if named_never(line):
+            return f"“{line}” names natto, the food with by far the most MK-7"
+    if lines:
+        return (
+            f"“{lines[0]}” matches no food, so its vitamin K is unknown and the day could not "
+            "be kept steady; match it to a food to plan this meal"
+        )
     return ""

@@ -49,7 +49,9 @@ def meal_options(meals: Iterable[Meal], foods: Mapping[int, Food]) -> tuple[Meal
                 top,
                 n.vk_other_ug,
                 n.k2.by_form[Nutrient.MK7],
-                meal_never_reason(foods[i.food_id] for i in m.ingredients),
+                meal_never_reason(
+                    (foods[i.food_id] for i in m.ingredients), (u.text for u in m.unmatched)
+                ),
                 n.may_contain,
             )
         )

@@ -78,9 +78,7 @@ def meal_to_dict(view: MealView) -> dict[str, Any]:
         "ingredients": [
             {"food_id": i.food_id, "grams": i.grams, "note": i.note} for i in m.ingredients
         ],
-        "unmatched_lines": [
-            {"text": u.text, "name": u.name, "k2_ug": None} for u in m.unmatched
-        ],
+        "unmatched_lines": [{"text": u.text, "name": u.name, "k2_ug": None} for u in m.unmatched],
         "method": list(m.method),
         "prep_minutes": m.prep_minutes,
         "cook_minutes": m.cook_minutes,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from k2planner.domain.foods import Food
-from k2planner.domain.k2 import K2Summary, K2Tally, tally_k2
+from k2planner.domain.k2 import UNKNOWN_K2, K2Summary, K2Tally, tally_k2
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage, k2_status, weight_coverage
 from k2planner.domain.meals import Meal
 from k2planner.domain.nutrients import Nutrient
@@ -118,7 +118,12 @@ class PlanDetails:
 
     def coverage(self) -> K2Tally:
         """K2 coverage over the whole week."""
-        return tally_k2_of(u for m in self.meals for u in m.ingredients)
+        return tally_k2(
+            [
+                *(u.k2 for m in self.meals for u in m.ingredients),
+                *(k for m in self.meals for k in unknown_lines(m.meal)),
+            ]
+        )
 
     def weight_coverage(self) -> WeightCoverage:
         """K2 coverage by weight over the whole week."""
@@ -130,6 +135,11 @@ class PlanDetails:
             if m.assignment.day == day and m.assignment.slot == slot:
                 return m
         return None
+
+
+def unknown_lines(meal: Meal) -> tuple[K2Summary, ...]:
+    """An unknown K2 for each of the meal's recipe lines that match no food (never zero)."""
+    return (UNKNOWN_K2,) * len(meal.unmatched)
 
 
 def tally_k2_of(uses: Iterable[IngredientUse]) -> K2Tally:
@@ -175,7 +185,7 @@ def plan_details(
                 a,
                 meal,
                 uses,
-                tally_k2(u.k2 for u in uses),
+                tally_k2([*(u.k2 for u in uses), *unknown_lines(meal)]),
                 sum(u.k1_ug for u in uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in uses if u.energy_kcal is not None),
                 sum(u.vk_other_ug for u in uses),
@@ -189,7 +199,9 @@ def plan_details(
             DayTotals(
                 d,
                 start + dt.timedelta(days=d),
-                tally_k2(u.k2 for u in day_uses),
+                tally_k2(
+                    [*(u.k2 for u in day_uses), *(k for m in todays for k in unknown_lines(m.meal))]
+                ),
                 sum(u.k1_ug for u in day_uses if u.k1_ug is not None),
                 sum(1 for u in day_uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in day_uses if u.energy_kcal is not None),
