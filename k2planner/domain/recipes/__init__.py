@@ -1,0 +1,1 @@
+"""Recipes from other apps: reading their files, parsing ingredient lines, matching foods."""
