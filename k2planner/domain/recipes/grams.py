@@ -117,7 +117,7 @@ def grams_of(line: ParsedLine, food_name: str, portions: Sequence[Portion]) -> G
         if p is not None:
             each = p.grams / p.amount
             return Grams(a.value * each, f"1 {word} = {each:g} g", 0.9)
-        typical = _units()["typical_grams"].get(word)
+        typical = _typical(word, food_name)
         if typical is not None:
             return Grams(a.value * typical, f"a {word} taken as {typical:g} g", 0.5)
         if word in _SIZES:
@@ -130,7 +130,25 @@ def grams_of(line: ParsedLine, food_name: str, portions: Sequence[Portion]) -> G
     if p is not None:
         each = p.grams / p.amount
         return Grams(a.value * each, f"1 {p.unit} = {each:g} g", 0.85)
+    each_grams = _units()["each_grams"]
+    words = [_food_word(food_name), *(singular(w) for w in line.name.lower().split())]
+    typical = next((float(each_grams[w]) for w in words if w in each_grams), None)
+    if typical is not None:
+        return Grams(a.value * typical, f"one taken as {typical:g} g", 0.6)
     return Grams(None, "a number of it, with no known weight each", 0.0)
+
+
+def _food_word(food_name: str) -> str:
+    """The first word of a food's name, folded ("Garlic, raw" → "garlic")."""
+    words = re.split(r"[^a-z]+", food_name.lower())
+    return singular(next((w for w in words if w), ""))
+
+
+def _typical(word: str, food_name: str) -> float | None:
+    """A typical weight of one ``word`` of this food ("head" of garlic), else of any food."""
+    table = _units()["typical_grams"]
+    value = table.get(f"{word}@{_food_word(food_name)}", table.get(word))
+    return None if value is None else float(value)
 
 
 def _no_amount(line: ParsedLine, food_name: str) -> Grams:

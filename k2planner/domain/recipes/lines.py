@@ -49,6 +49,7 @@ class ParsedLine:
 
 _TO_TASTE = re.compile(r"\b(to taste|as needed|as required|for serving|to serve|optional)\b", re.I)
 MAX_LINE = 300
+_SIZE_WORDS = frozenset({"small", "medium", "large", "big", "extra", "jumbo", "heaped", "level"})
 
 
 @cache
@@ -101,7 +102,8 @@ def _amount(a: Any) -> Amount | None:
     unit = a.unit
     if hasattr(unit, "dimensionality"):
         return _measured(value, unit)
-    return Amount(Kind.COUNT, value, singular(str(unit)) if unit else "")
+    words = [w for w in str(unit or "").lower().split() if w not in _SIZE_WORDS]
+    return Amount(Kind.COUNT, value, singular(" ".join(words)) if words else "")
 
 
 def _measured(value: float, unit: Any) -> Amount | None:

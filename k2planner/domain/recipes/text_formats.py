@@ -115,6 +115,24 @@ def _mm_recipe(block: list[str], where: str) -> RawRecipe:
     )
 
 
+def _is_title(line: str, rest: list[str]) -> bool:
+    """The first line names the recipe when it is marked "# …", or has no digits and is
+    followed by a blank line, a yield or time line, or an "Ingredients" heading."""
+    if _PLAIN_STEPS.match(line) or _PLAIN_INGREDIENTS.match(line):
+        return False
+    if line.startswith("#"):
+        return True
+    if re.search(r"\d", line):
+        return False
+    following = next((x.strip() for x in rest if x.strip()), "")
+    return (
+        not rest
+        or not rest[0].strip()
+        or bool(_PLAIN_SERVES.match(following) or _PLAIN_TIME.match(following))
+        or bool(_PLAIN_INGREDIENTS.match(following))
+    )
+
+
 def plain_text(text: str, where: str, title: str) -> RawRecipe:
     """A recipe written as text: one ingredient a line; "Method:" (or "Directions:") starts
     the steps; "Title: …" or a first "# …" line names it, else ``title`` (the file name)."""
@@ -124,13 +142,16 @@ def plain_text(text: str, where: str, title: str) -> RawRecipe:
     count = None
     in_steps = False
     raw = text.replace("\r\n", "\n").split("\n")
+    first = next((i for i, line in enumerate(raw) if line.strip()), 0)
     for i, line in enumerate(raw):
         stripped = line.strip()
         if not stripped:
             continue
-        if i == 0 and stripped.startswith("#") and not _PLAIN_STEPS.match(stripped):
+        if i == first and _is_title(stripped, raw[i + 1 :]):
             title = stripped.lstrip("#").strip() or title
             continue
+        if stripped.startswith("#"):
+            continue  # a comment
         if stripped.lower().startswith("title:"):
             title = stripped.split(":", 1)[1].strip() or title
             continue

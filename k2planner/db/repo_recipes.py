@@ -1,0 +1,86 @@
+"""Imported recipes: the food names they are matched against, and writing them as meals.
+Functions take a ``Session``; callers own the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from k2planner.domain.recipes.matcher import FoodName
+
+
+@dataclass(frozen=True)
+class NewMeal:
+    """An imported recipe as stored: ingredients in grams per serving, unmatched lines."""
+
+    key: str
+    name: str
+    slots: str
+    cuisine: str
+    tags: str
+    description: str
+    method: str
+    prep_minutes: int | None
+    cook_minutes: int | None
+    servings: int
+    source: str
+    ingredients: Sequence[tuple[int, float, str]]  # food id, grams per serving, the line
+    unmatched: Sequence[tuple[str, str]]  # the line, the food it names
+
+
+def food_names(session: Session) -> list[FoodName]:
+    """Every food's id, source id and name."""
+    rows = session.connection().exec_driver_sql("SELECT id, source_id, name FROM food")
+    return [FoodName(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def meals_by_key(session: Session, keys: Iterable[str]) -> dict[str, int]:
+    """Meal ids of the given keys that exist."""
+    wanted = list(dict.fromkeys(keys))
+    out: dict[str, int] = {}
+    conn = session.connection()
+    for i in range(0, len(wanted), 900):
+        chunk = wanted[i : i + 900]
+        sql = f"SELECT key, id FROM meal WHERE key IN ({','.join('?' * len(chunk))})"
+        out.update({str(k): int(v) for k, v in conn.exec_driver_sql(sql, tuple(chunk))})
+    return out
+
+
+def insert_meal(session: Session, meal: NewMeal) -> int:
+    """Store one imported recipe as a user meal; returns its id."""
+    conn = session.connection()
+    meal_id = int(
+        conn.exec_driver_sql(
+            "INSERT INTO meal (key, name, slots, cuisine, tags, description, is_user, method,"
+            " prep_minutes, cook_minutes, servings, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+            (
+                meal.key,
+                meal.name,
+                meal.slots,
+                meal.cuisine,
+                meal.tags,
+                meal.description,
+                meal.method,
+                meal.prep_minutes,
+                meal.cook_minutes,
+                meal.servings,
+                meal.source,
+            ),
+        ).lastrowid
+        or 0
+    )
+    if meal.ingredients:
+        conn.exec_driver_sql(
+            "INSERT INTO mealingredient (meal_id, food_id, position, grams, note)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(meal_id, f, pos, g, note) for pos, (f, g, note) in enumerate(meal.ingredients)],
+        )
+    if meal.unmatched:
+        conn.exec_driver_sql(
+            "INSERT INTO mealline (meal_id, position, text, name) VALUES (?, ?, ?, ?)",
+            [(meal_id, pos, text, name) for pos, (text, name) in enumerate(meal.unmatched)],
+        )
+    return meal_id
