@@ -30,7 +30,7 @@ def _opens_window(argv: list[str]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    from k2planner.cli import foods, io, meals, plan, shopping
+    from k2planner.cli import foods, io, meals, plan, recipes, shopping
 
     parser = argparse.ArgumentParser(
         prog="k2planner",
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "folder (or open --db), plan a week, print its shopping list to PDF; ends with OK",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (foods, meals, plan, shopping, io):
+    for module in (foods, meals, plan, shopping, io, recipes):
         module.register(sub)
     return parser
 

@@ -268,6 +268,13 @@ class ShoppingList:
         ]
 
 
+def cooked_servings(a: Assignment, household: int) -> float:
+    """Servings cooked for a planned slot: each person's summed when the plan has people's
+    portions, else the planned servings × the household size."""
+    total = a.total_servings
+    return a.servings * household if total is None else total
+
+
 def needs_of_plan(
     assignments: Iterable[Assignment], meals: Mapping[int, Meal], household: int
 ) -> list[Need]:
@@ -276,8 +283,7 @@ def needs_of_plan(
     out = []
     for a in assignments:
         meal = meals[a.meal_id]
-        total = a.total_servings
-        servings = a.servings * household if total is None else total
+        servings = cooked_servings(a, household)
         for ing in meal.ingredients:
             out.append(Need(ing.food_id, Amount(ing.grams * servings, "g"), meal.name))
     return out

@@ -18,6 +18,7 @@ from k2planner.domain.judge import judge_day, judge_person
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.preferences import Anticoagulant
 from k2planner.services.planning import PlanOutcome
+from k2planner.services.recipes_html import week_recipes_html
 from k2planner.services.shopping import LineKind, ListLine, ShoppingView
 
 CHART_URL = "k2planner://chart.png"
@@ -29,6 +30,8 @@ _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #000; }
 h1 { font-size: 15pt; margin: 0 0 2px 0; }
 h2 { font-size: 12pt; margin: 10px 0 4px 0; }
+h3 { font-size: 10.5pt; margin: 10px 0 1px 0; }
+ol { margin-top: 2px; margin-bottom: 2px; }
 p.aisle { font-size: 10.5pt; margin: 8px 0 1px 0; color: #1d4f7a; }
 p.sub { color: #333; margin: 0 0 6px 0; }
 td { padding: 1px 4px; vertical-align: top; }
@@ -213,7 +216,8 @@ def _people_table(o: PlanOutcome) -> str:
 
 
 def weekly_pack_html(o: PlanOutcome, shopping: ShoppingView, *, with_chart: bool = True) -> str:
-    """Plan grid, per-day totals and chart, advice and warnings, then the shopping list."""
+    """Plan grid, per-day totals and chart, advice and warnings, the week's recipes, then the
+    shopping list."""
     p = o.prefs
     last = o.start + dt.timedelta(days=p.days - 1)
     vka = next((a for a in o.advice if a.kind is Kind.VKA_WARNING), None)
@@ -249,6 +253,7 @@ def weekly_pack_html(o: PlanOutcome, shopping: ShoppingView, *, with_chart: bool
             keys = ", ".join(s.key for s in a.sources)
             src = f' <span class="note">(sources: {esc(keys)})</span>' if keys else ""
             parts.append(f"<p><b>{esc(a.title)}.</b> {esc(a.text)}{src}</p>")
+    parts.append(week_recipes_html(o))
     parts.append('<h2 style="page-break-before: always;">Shopping list</h2>')
     parts.append(shopping_list_html(shopping, standalone=False))
     return f"<html><head>{_STYLE}</head><body>{''.join(parts)}</body></html>"

@@ -17,7 +17,15 @@ from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_recipes
 from k2planner.domain.foods import Food
-from k2planner.domain.meals import Slot, join_method
+from k2planner.domain.meals import (
+    Ingredient,
+    Meal,
+    MealNutrition,
+    Slot,
+    UnmatchedLine,
+    join_method,
+    meal_nutrition,
+)
 from k2planner.domain.recipes.matcher import FoodMatcher, bundled_synonyms
 from k2planner.domain.recipes.model import RecipeProblem
 from k2planner.domain.recipes.reader import read_recipe_file
@@ -127,6 +135,12 @@ class RecipeImportService:
             raise ValueError("choose at least one slot")
         return dataclasses.replace(review, slots=chosen)
 
+    def nutrition(self, review: RecipeReview) -> MealNutrition:
+        """One serving's nutrients and flags, as the meal will have them (unknown K2 of
+        unmatched lines included as unknown)."""
+        meal = as_meal(review)
+        return meal_nutrition(meal, self._foods({i.food_id for i in meal.ingredients}))
+
     def commit(self, preview: ImportPreview, leave_out: Iterable[int] = ()) -> ImportOutcome:
         """Store every importable recipe (except the numbers in ``leave_out``) in one
         transaction; nothing is written if any write fails."""
@@ -145,6 +159,28 @@ class RecipeImportService:
                 ids.append(repo_recipes.insert_meal(s, new_meal(r, preview.path.name)))
             s.commit()
         return ImportOutcome(tuple(ids), tuple(r.name for r in chosen), tuple(skipped))
+
+
+def as_meal(r: RecipeReview) -> Meal:
+    """The meal a reviewed recipe becomes, before it is stored (id 0)."""
+    m = new_meal(r, "")
+    return Meal(
+        id=0,
+        key=m.key,
+        name=m.name,
+        slots=r.slots,
+        cuisine=m.cuisine,
+        tags=tuple(t for t in m.tags.split(",") if t),
+        ingredients=tuple(Ingredient(f, g, t) for f, g, t in m.ingredients),
+        description=m.description,
+        is_user=True,
+        method=r.raw.steps,
+        prep_minutes=m.prep_minutes,
+        cook_minutes=m.cook_minutes,
+        servings=m.servings,
+        source=m.source,
+        unmatched=tuple(UnmatchedLine(t, n) for t, n in m.unmatched),
+    )
 
 
 def new_meal(r: RecipeReview, file_name: str) -> repo_recipes.NewMeal:
