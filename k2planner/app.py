@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from k2planner.services.importer import ImportService
     from k2planner.services.planning import PlanningService
     from k2planner.services.preferences import PreferencesService
+    from k2planner.services.recipe_import import RecipeImportService
     from k2planner.services.shopping import ShoppingService
     from k2planner.services.user_meals import UserMealService
 
@@ -39,6 +40,7 @@ class Services:
     importer: ImportService
     exporter: ExportService
     backups: BackupService
+    recipes: RecipeImportService
 
 
 def build_services(engine: Engine, keep_dir: Path) -> Services:
@@ -50,6 +52,7 @@ def build_services(engine: Engine, keep_dir: Path) -> Services:
     from k2planner.services.importer import ImportService
     from k2planner.services.planning import PlanningService
     from k2planner.services.preferences import PreferencesService
+    from k2planner.services.recipe_import import RecipeImportService
     from k2planner.services.shopping import ShoppingService
     from k2planner.services.user_meals import UserMealService
 
@@ -63,6 +66,7 @@ def build_services(engine: Engine, keep_dir: Path) -> Services:
         importer=ImportService(engine),
         exporter=ExportService(engine),
         backups=BackupService(engine, keep_dir),
+        recipes=RecipeImportService(engine),
     )
 
 
@@ -97,6 +101,7 @@ def create_window(db_path: Path, resources: Path) -> object:
         importer=services.importer,
         exporter=services.exporter,
         backups=services.backups,
+        recipes=services.recipes,
         runner=TaskRunner(),
         ui_state=UiState(data_dir() / "ui.ini"),
         resources=resources,

@@ -51,13 +51,33 @@ def recipe_html(meal: Meal, foods: Mapping[int, Food], servings: float, when: st
         "<td></td></tr>"
         for u in meal.unmatched
     )
+    return (
+        f'{head}<p class="sub">{" · ".join(facts)}</p>'
+        f'<table cellspacing="0">{rows}</table>{method_html(meal)}'
+    )
+
+
+def method_html(meal: Meal) -> str:
+    """The method as a numbered list, and where an imported recipe came from."""
     steps = "".join(f"<li>{_esc(s)}</li>" for s in meal.method)
     method = f"<ol>{steps}</ol>" if steps else '<p class="note">No method written.</p>'
     source = f'<p class="note">Source: {_esc(meal.source)}</p>' if meal.source else ""
-    return (
-        f'{head}<p class="sub">{" · ".join(facts)}</p>'
-        f'<table cellspacing="0">{rows}</table>{method}{source}'
+    return method + source
+
+
+def method_panel_html(meal: Meal) -> str:
+    """Time, method and lines that match no food: the method shown on screen."""
+    time = time_text(meal) or "no time given"
+    serves = (
+        f" · the recipe makes {meal.servings} servings; amounts here are per serving"
+        if meal.servings > 1
+        else ""
     )
+    unmatched = "".join(
+        f"<li>{_esc(u.text)} — matches no food, so its K2 is unknown</li>" for u in meal.unmatched
+    )
+    also = f"<p><b>Also in the recipe</b></p><ul>{unmatched}</ul>" if unmatched else ""
+    return f"<p><b>Method</b> ({_esc(time)}{_esc(serves)})</p>{method_html(meal)}{also}"
 
 
 def week_recipes_html(o: PlanOutcome) -> str:

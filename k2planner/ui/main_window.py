@@ -27,6 +27,7 @@ from k2planner.services.exporter import ExportService
 from k2planner.services.importer import ImportService
 from k2planner.services.planning import PlanningService, PlanOutcome
 from k2planner.services.preferences import PreferencesService
+from k2planner.services.recipe_import import RecipeImportService
 from k2planner.services.shopping import ShoppingService
 from k2planner.services.user_meals import UserMealService
 from k2planner.ui.dialogs.about import AboutDialog
@@ -35,6 +36,7 @@ from k2planner.ui.dialogs.settings import SettingsDialog
 from k2planner.ui.dialogs.welcome import WelcomeDialog
 from k2planner.ui.file_actions import EXPORTS, FileActions
 from k2planner.ui.icons import app_icon
+from k2planner.ui.recipe_actions import RecipeActions
 from k2planner.ui.ui_state import UiState
 from k2planner.ui.views.foods_view import FoodsView
 from k2planner.ui.views.meals_view import MealsView
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         importer: ImportService,
         exporter: ExportService,
         backups: BackupService,
+        recipes: RecipeImportService,
         runner: TaskRunner,
         ui_state: UiState,
         resources: Path,
@@ -113,6 +116,14 @@ class MainWindow(QMainWindow):
         self.files.status_message.connect(lambda m: self.statusBar().showMessage(m, 12000))
         self.files.data_changed.connect(self._imported)
         self.files.database_replaced.connect(self._database_replaced)
+        self.recipes = RecipeActions(
+            recipes,
+            lambda q: [(f.id, f.name) for f in catalog.search_foods(q)],
+            runner,
+            self,
+        )
+        self.recipes.status_message.connect(lambda m: self.statusBar().showMessage(m, 12000))
+        self.recipes.meals_changed.connect(self._imported)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         # The unit tables take a quarter of a second to load: do it now, off the GUI thread,
@@ -147,6 +158,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Import foods…", self.files.import_file, "Ctrl+I")
         self._action(file_menu, "Import FoodData Central &folder…", self.files.import_fdc_folder)
+        self._action(file_menu, "Import &recipes…", self.recipes.import_recipes, "Ctrl+Shift+I")
         export = file_menu.addMenu("&Export")
         for kind in EXPORTS:
             self._action(export, kind.label, lambda k=kind: self.files.export(k))

@@ -1,4 +1,4 @@
-"""Details of a meal: ingredients with their vitamin K, totals, flags."""
+"""Details of a meal: ingredients with their vitamin K, totals, flags, time and method."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal, meal_flags, meal_nutrition
 from k2planner.domain.nutrients import Nutrient
+from k2planner.services.recipes_html import method_panel_html
 from k2planner.ui.diet_text import flags_html
 from k2planner.ui.models.small_models import IngredientRow, IngredientsModel
 from k2planner.ui.widgets.fit import fit_to_screen
@@ -59,7 +61,7 @@ class MealDetailsDialog(QDialog):
         ``servings``."""
         super().__init__(parent)
         self.setWindowTitle(meal.name)
-        fit_to_screen(self, QSize(720, 480))
+        fit_to_screen(self, QSize(760, 640))
         n = meal_nutrition(meal, foods, servings)
         forms = (
             ", ".join(f"{f.label} {v:.1f}" for f, v in n.k2.by_form.items() if v > 0.05)
@@ -88,9 +90,14 @@ class MealDetailsDialog(QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.resizeColumnsToContents()
+        self.method = QTextBrowser()
+        self.method.setObjectName("method")
+        self.method.setOpenLinks(False)
+        self.method.setHtml(method_panel_html(meal))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
-        layout.addWidget(table)
+        layout.addWidget(table, 3)
+        layout.addWidget(self.method, 2)
         layout.addWidget(buttons)

@@ -10,8 +10,9 @@ from PySide6.QtGui import QFont
 
 from k2planner.domain.diet import compatible_restrictions
 from k2planner.services.catalog import MealView
+from k2planner.services.recipes_html import time_text
 from k2planner.ui import theme
-from k2planner.ui.models.base import SORT_ROLE, Column, RowTableModel
+from k2planner.ui.models.base import SORT_ROLE, Column, RowTableModel, sort_key_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,13 @@ COLUMNS: list[Column[MealRow]] = [
         lambda r: f"{r.view.nutrition.k2.known_items}/{r.view.nutrition.k2.items}",
         lambda r: r.view.nutrition.k2.known_items / max(1, r.view.nutrition.k2.items),
         True,
+    ),
+    Column(
+        "Time",
+        lambda r: "" if r.view.meal.time_minutes is None else f"{r.view.meal.time_minutes} min",
+        lambda r: sort_key_number(r.view.meal.time_minutes),
+        True,
+        lambda r: time_text(r.view.meal) or None,
     ),
     Column("Suitable for", lambda r: r.suitable),
     Column(

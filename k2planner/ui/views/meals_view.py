@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from k2planner.services.catalog import CatalogService
 from k2planner.services.preferences import PreferencesService
+from k2planner.services.recipes_html import method_panel_html
 from k2planner.services.user_meals import UserMealService
 from k2planner.ui.dialogs.common import show_error
 from k2planner.ui.dialogs.meal_details import ingredient_rows
@@ -84,11 +86,15 @@ class MealsView(QWidget):
         self.ingredients_view.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
+        self.method = QTextBrowser()
+        self.method.setObjectName("mealMethod")
+        self.method.setOpenLinks(False)
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.head)
-        dl.addWidget(self.ingredients_view, 1)
+        dl.addWidget(self.ingredients_view, 3)
+        dl.addWidget(self.method, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
@@ -178,6 +184,7 @@ class MealsView(QWidget):
         if self._current is None:
             self.head.setText("Select a meal to see its ingredients.")
             self.ingredients.set_rows([])
+            self.method.clear()
         else:
             v = self._current.view
             n = v.nutrition
@@ -188,6 +195,7 @@ class MealsView(QWidget):
                 f"{html.escape(self._current.suitable or '—')}"
             )
             self.ingredients.set_rows(ingredient_rows(v.meal, self._foods, 1.0))  # type: ignore[arg-type]
+            self.method.setHtml(method_panel_html(v.meal))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
