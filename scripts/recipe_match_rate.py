@@ -56,7 +56,8 @@ def main() -> int:
                 for ln in r.lines:
                     grams = f"{ln.grams:7.1f} g" if ln.grams is not None else "      ? g"
                     print(
-                        f"  {'✓' if ln.usable else '✗'} {ln.text[:44]:44} → {ln.food_name[:40]:40} {grams} {ln.confidence:.2f}"
+                        f"  {'✓' if ln.usable else '✗'} {ln.text[:44]:44} → "
+                        f"{ln.food_name[:40]:40} {grams} {ln.confidence:.2f}"
                     )
     held = [r for r in rows if r["file"].startswith("heldout")]
     hm, ht = sum(r["matched"] for r in held), sum(r["lines"] for r in held)
@@ -74,7 +75,8 @@ def main() -> int:
     print(f"\n{'file':34} {'app':12} {'recipes':>7} {'lines':>6} {'matched':>8}")
     for r in rows:
         print(
-            f"{r['file']:34} {r['app']:12} {r['recipes']:7} {r['lines']:6} {r['matched']:5} ({r['matched'] / max(1, r['lines']):.0%})"
+            f"{r['file']:34} {r['app']:12} {r['recipes']:7} {r['lines']:6} {r['matched']:5} "
+            f"({r['matched'] / max(1, r['lines']):.0%})"
         )
     print(f"\nIn all: {matched} of {total} ingredient lines match a food with grams ({share:.1%}).")
     if ht:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -58,8 +59,9 @@ def open_zip(data: bytes, where: str) -> zipfile.ZipFile:
 
 def members(
     zf: zipfile.ZipFile, where: str, budget: Budget, suffixes: tuple[str, ...]
-) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) of the members whose name ends with one of ``suffixes``, in order."""
+) -> Iterator[tuple[str, bytes | RecipeFileError]]:
+    """(name, bytes) of the members whose name ends with one of ``suffixes``, in order; a
+    member too large to read comes with its error instead (the others are still read)."""
     for info in zf.infolist():
         if info.is_dir():
             continue
@@ -72,7 +74,12 @@ def members(
         if not name.lower().endswith(suffixes):
             continue
         limit = MAX_NESTED_BYTES if name.lower().endswith(".zip") else MAX_MEMBER_BYTES
-        yield name, read_member(zf, info, f"{where} › {name}", budget, limit)
+        try:
+            yield name, read_member(zf, info, f"{where} › {name}", budget, limit)
+        except RecipeFileError as exc:
+            if budget.left < 0:
+                raise  # the whole file unpacks past its limit: stop reading it
+            yield name, exc
 
 
 def read_member(
@@ -84,7 +91,7 @@ def read_member(
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
         raise RecipeFileError(f"{where}: cannot be unpacked ({exc})") from None
     if len(data) > limit:
         raise RecipeFileError(f"{where}: unpacks past {limit // 2**20} MB; not read")
@@ -97,7 +104,7 @@ def gunzip(data: bytes, where: str, budget: Budget) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
             out = fh.read(MAX_MEMBER_BYTES + 1)
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
         raise RecipeFileError(f"{where}: not readable gzip data ({exc})") from None
     if len(out) > MAX_MEMBER_BYTES:
         raise RecipeFileError(f"{where}: unpacks past {MAX_MEMBER_BYTES // 2**20} MB; not read")

@@ -37,12 +37,16 @@ class _Collector:
         self.problems: list[RecipeProblem] = []
         self.origins: list[str] = []
 
+    def failed(self, where: str, exc: RecipeFileError) -> None:
+        """A document that could not be read at all."""
+        self.problems.append(RecipeProblem(where, "", str(exc).removeprefix(f"{where}: ")))
+
     def run(self, where: str, read: Callable[[], Found]) -> None:
         """Read one document; a failure becomes a problem naming it, and reading goes on."""
         try:
             got = read()
         except RecipeFileError as exc:
-            self.problems.append(RecipeProblem(where, "", str(exc).removeprefix(f"{where}: ")))
+            self.failed(where, exc)
             return
         self.recipes.extend(got)
         self.origins.extend(r.origin for r in got)
@@ -89,11 +93,17 @@ def _zip(data: bytes, where: str, col: _Collector, budget: Budget, nested: bool)
     if any(n.endswith(".paprikarecipe") for n in names):
         for name, raw in members(zf, where, budget, (".paprikarecipe",)):
             at = f"{where} › {name}"
+            if isinstance(raw, RecipeFileError):
+                col.failed(at, raw)
+                continue
             col.run(at, partial(_paprika_recipe, raw, at, budget))
         return
     for name, raw in members(zf, where, budget, (".json", ".zip", ".html", ".htm", ".mmf")):
         at = f"{where} › {name}"
         lower = name.lower()
+        if isinstance(raw, RecipeFileError):
+            col.failed(at, raw)
+            continue
         if lower.endswith(".zip"):
             if nested:
                 col.problems.append(RecipeProblem(at, "", "an archive nested too deep; not read"))
@@ -101,7 +111,7 @@ def _zip(data: bytes, where: str, col: _Collector, budget: Budget, nested: bool)
             try:
                 _zip(raw, at, col, budget, nested=True)
             except RecipeFileError as exc:
-                col.problems.append(RecipeProblem(at, "", str(exc).removeprefix(f"{at}: ")))
+                col.failed(at, exc)
         elif lower.endswith((".html", ".htm")):
             col.run(at, partial(_from_html, raw, at))
         elif lower.endswith(".mmf"):
