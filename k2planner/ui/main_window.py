@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.recipes.status_message.connect(lambda m: self.statusBar().showMessage(m, 12000))
-        self.recipes.meals_changed.connect(self._imported)
+        self.recipes.meals_imported.connect(self._recipes_imported)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         # The unit tables take a quarter of a second to load: do it now, off the GUI thread,
@@ -260,6 +260,14 @@ class MainWindow(QMainWindow):
         self.meals_view.reload()
         self.foods_view.reload()
         self.tabs.setCurrentWidget(self.foods_view)
+
+    def _recipes_imported(self, outcome: object) -> None:
+        """Show the new meals in the Meals tab, the first one selected."""
+        self.meals_view.reload()
+        self.tabs.setCurrentWidget(self.meals_view)
+        ids = getattr(outcome, "meal_ids", ())
+        if ids:
+            self.meals_view.select_meal(ids[0])
 
     def _database_replaced(self) -> None:
         self._refresh_banner(self._prefs.load())

@@ -24,12 +24,12 @@ class RecipeActions(QObject):
     """Import recipes from other apps.
 
     Signals:
-        meals_changed(): recipes were imported as meals.
+        meals_imported(ImportOutcome): recipes were imported as meals.
         status_message(str): a line for the status bar.
         dialog_opened(object): the review dialog, once the file is read (tests use it).
     """
 
-    meals_changed = Signal()
+    meals_imported = Signal(object)
     status_message = Signal(str)
     dialog_opened = Signal(object)
 
@@ -97,4 +97,4 @@ class RecipeActions(QObject):
         self.status_message.emit(
             f"Imported {n} recipe{'' if n == 1 else 's'} as your meals (Meals tab)."
         )
-        self.meals_changed.emit()
+        self.meals_imported.emit(outcome)

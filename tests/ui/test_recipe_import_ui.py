@@ -1,0 +1,111 @@
+"""File → Import recipes… through the real window: read, review, change, import, see it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from k2planner.ui.dialogs.food_pick import FoodPickDialog
+from tests.ui.driver import Answers, closing_modals, menu_actions
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "recipes"
+
+
+def test_import_recipes_from_the_file_menu(
+    window: Any,
+    qtbot: Any,
+    qtmodeltester: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Trigger the menu action, review the Tandoor export, fix two lines, leave one recipe
+    out, import; the Meals tab then shows the recipe with its method and unmatched line."""
+    answers = Answers(tmp_path)
+    answers.install(monkeypatch)
+    answers.open_file = DATA / "tandoor_export.zip"
+    w = window
+    action = menu_actions(w)["File/Import recipes…"]
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    with qtbot.waitSignal(w.recipes.dialog_opened, timeout=30000):
+        action.trigger()
+    dlg = w.recipes.dialog
+    assert dlg is not None and answers.errors == []
+    qtmodeltester.check(dlg.recipes)
+    qtmodeltester.check(dlg.lines)
+    assert dlg.recipes.rowCount() == 3 and dlg.import_button.text() == "Import 3 recipes"
+
+    dlg.recipe_table.selectRow(2)  # Mushroom Risotto
+    assert dlg.title.text().startswith("<b>Mushroom Risotto</b>")
+    assert dlg.lines.rowCount() == 10
+    dlg.line_table.selectRow(3)  # "2 shallots, diced"
+    qtbot.mouseClick(dlg.text_button, Qt.MouseButton.LeftButton)
+    assert not dlg.review(3).lines[3].usable
+
+    def pick(modal: QWidget) -> None:
+        if isinstance(modal, FoodPickDialog):
+            qtmodeltester.check(modal.model)
+            modal.query.setText("gouda aged")
+            modal._run_search()  # the search waits 200 ms for typing to stop
+            modal.accept()
+
+    dlg.line_table.selectRow(6)  # "1/2 cup grated Parmesan cheese" → another cheese
+    with closing_modals(pick) as seen:
+        qtbot.mouseClick(dlg.change_button, Qt.MouseButton.LeftButton)
+    assert "Choose the food" in seen
+    line = dlg.review(3).lines[6]
+    assert line.food_name.startswith("Cheese, Gouda, aged") and line.match_how == "chosen by you"
+
+    dlg.recipe_table.selectRow(1)  # Beef Chili: leave it out
+    dlg.include.click()
+    assert dlg.import_button.text() == "Import 2 recipes"
+    with qtbot.waitSignal(w.recipes.meals_imported, timeout=30000):
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == []
+    assert w.tabs.currentWidget() is w.meals_view
+    names = {r.view.meal.name for r in w.meals_view.model.rows}
+    assert {"Mushroom Risotto", "Shakshuka"} <= names and "Beef Chili" not in names
+
+    risotto = next(r for r in w.meals_view.model.rows if r.view.meal.name == "Mushroom Risotto")
+    w.meals_view.select_meal(risotto.view.meal.id)
+    text = w.meals_view.method.toPlainText()
+    assert "Warm the broth." in text and "2 shallots, diced" in text and "K2 is unknown" in text
+    assert any(r.food_name.startswith("Cheese, Gouda, aged") for r in w.meals_view.ingredients.rows)
+
+
+def test_unreadable_recipe_file_is_one_clear_message(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken file is reported by name; no dialog opens and nothing changes."""
+    answers = Answers(tmp_path)
+    answers.install(monkeypatch)
+    bad = tmp_path / "broken.paprikarecipes"
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")
+    answers.open_file = bad
+    before = window.meals_view.model.rowCount()
+    menu_actions(window)["File/Import recipes…"].trigger()
+    qtbot.waitUntil(lambda: bool(answers.errors), timeout=30000)
+    assert "broken.paprikarecipes: not a readable zip archive" in answers.errors[0]
+    assert window.recipes.dialog is None
+    assert window.meals_view.model.rowCount() == before
+
+
+def test_meal_details_show_time_and_method(qtbot: Any, seeded_engine: Any) -> None:
+    """The details dialog of a bundled meal shows its time and numbered method."""
+    from sqlmodel import Session
+
+    from k2planner.db.repo_foods import load_foods
+    from k2planner.db.repo_meals import load_meals
+    from k2planner.ui.dialogs.meal_details import MealDetailsDialog
+
+    with Session(seeded_engine) as s:
+        meal = next(m for m in load_meals(s) if m.key == "shakshuka")
+        foods = load_foods(s, {i.food_id for i in meal.ingredients})
+    dlg = MealDetailsDialog(meal, foods)
+    qtbot.addWidget(dlg)
+    text = dlg.method.toPlainText()
+    assert "prep 10 min · cook 25 min" in text
+    assert "Crack in the eggs" in text or "crack in the eggs" in text
