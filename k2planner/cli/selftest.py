@@ -1,7 +1,8 @@
 """``k2planner --self-test``: prove that an installation (or a frozen bundle) works, headless.
 
 It creates and seeds a database in a temporary folder (or opens ``--db PATH``), plans a week,
-builds its shopping list, prints it to a PDF with Qt and checks the PDF carries text. The last
+builds its shopping list, prints it to a PDF with Qt and checks the PDF carries text, then
+reads a recipe line (the ingredient parser and its data). The last
 line is ``OK …`` with timings (exit 0) or ``FAILED: …`` (exit 1).
 """
 
@@ -93,8 +94,23 @@ def _steps(args: argparse.Namespace, folder: Path, timings: dict[str, float]) ->
     print(
         f"shopping list: {len(view.items())} items; PDF {pages} page(s), {families} font families"
     )
+    _timed(timings, "recipe", lambda: _recipe_line(db.engine, folder))
     db.engine.dispose()
     return str(db.path)
+
+
+def _recipe_line(engine: object, folder: Path) -> None:
+    """Read a one-recipe text file: the ingredient parser, its tagger data and the matcher."""
+    from k2planner.services.recipe_import import RecipeImportService
+
+    path = folder / "self-test-recipe.txt"
+    path.write_text("Toast\n\n2 slices rye bread\n2 cups grated aged gouda\n", encoding="utf-8")
+    preview = RecipeImportService(engine).preview(path)  # type: ignore[arg-type]
+    lines = preview.recipes[0].lines if preview.recipes else ()
+    if len(lines) != 2 or not all(ln.usable for ln in lines):
+        raise SelfTestFailure("the recipe import could not read “2 cups grated aged gouda”")
+    gouda = lines[1]
+    print(f"recipe line: “{gouda.text}” → {gouda.food_name}, {gouda.grams:.0f} g")
 
 
 def _print(view: object, pdf: Path) -> tuple[int, int]:

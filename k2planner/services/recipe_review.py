@@ -92,7 +92,7 @@ def review_line(
     """A line with the given food (None: none), its grams from that food's portions."""
     if food is None:
         return LineReview(number, parsed, None, "", None, "", match_how, 0.0)
-    g = grams_of(parsed, food.name, food.portions)
+    g = grams_of(parsed, food.name, food.portions, food.density_g_per_ml)
     conf = match_conf * (g.confidence if g.grams is not None else 0.0)
     if parsed.confidence < 0.8:
         conf *= max(parsed.confidence, 0.3)

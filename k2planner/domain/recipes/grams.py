@@ -99,7 +99,12 @@ def _whole(portions: Sequence[Portion], size: str) -> Portion | None:
     return None
 
 
-def grams_of(line: ParsedLine, food_name: str, portions: Sequence[Portion]) -> Grams:
+def grams_of(
+    line: ParsedLine,
+    food_name: str,
+    portions: Sequence[Portion],
+    density_g_per_ml: float | None = None,
+) -> Grams:
     """The grams of ``line`` of this food (``portions`` are the food's household measures)."""
     a = line.amount
     if a is None:
@@ -110,6 +115,14 @@ def grams_of(line: ParsedLine, food_name: str, portions: Sequence[Portion]) -> G
         density = _g_per_ml(portions)
         if density is not None:
             return Grams(a.value * density[0], f"{a.value:.0f} ml; {density[1]}", 0.9)
+        if density_g_per_ml:
+            return Grams(
+                a.value * density_g_per_ml, f"{a.value:.0f} ml at the food's density", 0.85
+            )
+        by_word = _typical_density(food_name, line.name)
+        if by_word is not None:
+            g, word = by_word
+            return Grams(a.value * g, f"{a.value:.0f} ml; {word} taken as {g:g} g per ml", 0.6)
         return Grams(a.value, f"{a.value:.0f} ml taken as water (1 g per ml)", 0.6)
     word = a.unit
     if word:
@@ -149,6 +162,16 @@ def _typical(word: str, food_name: str) -> float | None:
     table = _units()["typical_grams"]
     value = table.get(f"{word}@{_food_word(food_name)}", table.get(word))
     return None if value is None else float(value)
+
+
+def _typical_density(food_name: str, line_name: str) -> tuple[float, str] | None:
+    """A typical density for a food with no volume portion, by a word of its name."""
+    table = _units()["density_g_per_ml"]
+    words = re.split(r"[^a-z]+", f"{food_name} {line_name}".lower())
+    for w in (singular(x) for x in words if x):
+        if w in table:
+            return float(table[w]), w
+    return None
 
 
 def _no_amount(line: ParsedLine, food_name: str) -> Grams:

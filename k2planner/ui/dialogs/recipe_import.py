@@ -133,7 +133,8 @@ class RecipeImportDialog(QDialog):
         splitter.addWidget(self.recipe_table)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([380, 800])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
@@ -150,7 +151,10 @@ class RecipeImportDialog(QDialog):
         if self.recipes.rowCount():
             self.recipe_table.selectRow(0)
         self.recipe_table.resizeColumnsToContents()
-        self.recipe_table.setColumnWidth(0, 240)
+        self.recipe_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Interactive
+        )
+        self.recipe_table.setColumnWidth(0, 200)
 
     # ------------------------------------------------------------------ state
     def review(self, number: int) -> RecipeReview:
@@ -264,8 +268,10 @@ class RecipeImportDialog(QDialog):
         line = r.lines[number - 1]
         if food_id is None:
             first = self._service.candidates(line.parsed.name or line.text)
-            if line.food_id is not None and all(i != line.food_id for i, _n in first):
-                first.insert(0, (line.food_id, line.food_name))
+            if line.food_id is not None:  # the current match first, selected
+                first = [(line.food_id, line.food_name)] + [
+                    (i, n) for i, n in first if i != line.food_id
+                ]
             pick = FoodPickDialog(line.text, first, self._search, self)
             if pick.exec() != QDialog.DialogCode.Accepted or pick.chosen is None:
                 return
