@@ -14,13 +14,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from k2planner.domain.recipes.model import RecipeFileError
 
-MAX_MEMBER_BYTES = 20 * 1024 * 1024  # one recipe document, unpacked
+MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one recipe document unpacked (with its photo)
 MAX_NESTED_BYTES = 60 * 1024 * 1024  # an archive inside an archive (Tandoor: one per recipe)
-MAX_TOTAL_BYTES = 300 * 1024 * 1024  # everything read from one file
+MAX_TOTAL_BYTES = 3 * 1024**3  # everything unpacked from one file, read one at a time
 MAX_MEMBERS = 20_000
 
 
@@ -35,7 +35,7 @@ class Budget:
         self.left -= n
         if self.left < 0:
             raise RecipeFileError(
-                f"{where}: unpacks to more than {MAX_TOTAL_BYTES // 2**20} MB; not read"
+                f"{where}: unpacks to more than {MAX_TOTAL_BYTES // 2**30} GB; not read"
             )
 
 
@@ -46,10 +46,10 @@ def safe_name(name: str) -> bool:
     return ".." not in PurePosixPath(name).parts
 
 
-def open_zip(data: bytes, where: str) -> zipfile.ZipFile:
-    """A zip archive from bytes, or a clear error."""
+def open_zip(data: bytes | Path, where: str) -> zipfile.ZipFile:
+    """A zip archive from bytes or a file (read lazily), or a clear error."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise RecipeFileError(f"{where}: not a readable zip archive ({exc})") from None
     if len(zf.infolist()) > MAX_MEMBERS:

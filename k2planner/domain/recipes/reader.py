@@ -25,7 +25,7 @@ from k2planner.domain.recipes.schema_org import (
 )
 from k2planner.domain.recipes.text_formats import is_mealmaster, mealmaster, plain_text
 
-MAX_FILE_BYTES = 300 * 1024 * 1024  # an archive
+MAX_FILE_BYTES = 4 * 1024**3  # an archive (Paprika keeps each photo inside its recipe)
 MAX_TEXT_BYTES = 30 * 1024 * 1024  # a JSON, web page or text file
 
 Found = list[RawRecipe]
@@ -87,7 +87,7 @@ def _text(data: bytes, where: str) -> str:
     raise RecipeFileError(f"{where}: not a text file")  # pragma: no cover - latin-1 decodes all
 
 
-def _zip(data: bytes, where: str, col: _Collector, budget: Budget, nested: bool) -> None:
+def _zip(data: bytes | Path, where: str, col: _Collector, budget: Budget, nested: bool) -> None:
     zf = open_zip(data, where)
     names = [i.filename.lower() for i in zf.infolist()]
     if any(n.endswith(".paprikarecipe") for n in names):
@@ -155,31 +155,38 @@ def _from_html(raw: bytes, where: str) -> Found:
     ]
 
 
-def _read_bytes(path: Path) -> bytes:
+def _head(path: Path) -> tuple[int, bytes]:
+    """The file's size and first bytes (to recognise an archive without reading it)."""
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RecipeFileError(
-                f"{path}: {size / 2**20:,.0f} MB is too large to be a recipe file"
-            )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            return size, fh.read(4)
     except OSError as exc:
         raise RecipeFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def read_recipe_file(path: Path) -> ReadResult:
     """Every recipe in ``path`` and the problems met; RecipeFileError when the file as a
-    whole cannot be read (not found, too large, not an archive it claims to be, unsafe)."""
-    data = _read_bytes(path)
+    whole cannot be read (not found, too large, not an archive it claims to be, unsafe).
+
+    An archive is read member by member from the file (never loaded whole, never extracted);
+    a text document is read whole, up to 30 MB."""
+    size, magic = _head(path)
     where = path.name
     col = _Collector()
     budget = Budget()
     suffix = path.suffix.lower()
-    if data[:4] == b"PK\x03\x04" or suffix in (".zip", ".paprikarecipes"):
-        _zip(data, where, col, budget, nested=False)
+    if magic == b"PK\x03\x04" or suffix in (".zip", ".paprikarecipes"):
+        if size > MAX_FILE_BYTES:
+            raise RecipeFileError(f"{where}: {size / 2**30:,.1f} GB is too large to read")
+        _zip(path, where, col, budget, nested=False)
     else:
-        if len(data) > MAX_TEXT_BYTES:
+        if size > MAX_TEXT_BYTES:
             raise RecipeFileError(f"{where}: more than {MAX_TEXT_BYTES // 2**20} MB of text")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RecipeFileError(f"{where}: cannot be read ({exc.strerror or exc})") from None
         if data[:2] == b"\x1f\x8b" or suffix == ".paprikarecipe":
             col.run(where, partial(_paprika_recipe, data, where, budget))
         else:

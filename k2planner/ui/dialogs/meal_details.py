@@ -46,6 +46,17 @@ def ingredient_rows(meal: Meal, foods: Mapping[int, Food], servings: float) -> l
     return rows
 
 
+def size_ingredient_columns(table: QTableView) -> None:
+    """Food takes the room; the measure (an imported recipe's whole line) stays narrow."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in (1, 3, 4):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    table.setColumnWidth(2, 150)
+    table.setWordWrap(False)
+
+
 class MealDetailsDialog(QDialog):
     """What is in a meal (for the servings planned)."""
 
@@ -88,8 +99,7 @@ class MealDetailsDialog(QDialog):
         table = QTableView()
         table.setModel(self.model)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.resizeColumnsToContents()
+        size_ingredient_columns(table)
         self.method = QTextBrowser()
         self.method.setObjectName("method")
         self.method.setOpenLinks(False)

@@ -90,9 +90,9 @@ class IngredientsModel(RowTableModel[IngredientRow]):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("Food", lambda r: r.food_name),
+                Column("Food", lambda r: r.food_name, tooltip=lambda r: r.food_name),
                 Column("Grams", lambda r: f"{r.grams:g} g", align_right=True),
-                Column("Measure", lambda r: r.measure),
+                Column("Measure", lambda r: r.measure, tooltip=lambda r: r.measure or None),
                 Column(
                     "K2 µg",
                     lambda r: "unknown" if r.k2_ug is None else f"{r.k2_ug:.1f}",

@@ -24,7 +24,7 @@ from k2planner.services.preferences import PreferencesService
 from k2planner.services.recipes_html import method_panel_html
 from k2planner.services.user_meals import UserMealService
 from k2planner.ui.dialogs.common import show_error
-from k2planner.ui.dialogs.meal_details import ingredient_rows
+from k2planner.ui.dialogs.meal_details import ingredient_rows, size_ingredient_columns
 from k2planner.ui.dialogs.meal_editor import MealEditorDialog
 from k2planner.ui.models.meals_model import MealRow, MealsFilterProxy, MealsTableModel
 from k2planner.ui.models.small_models import IngredientsModel
@@ -83,9 +83,7 @@ class MealsView(QWidget):
         self.ingredients_view = QTableView()
         self.ingredients_view.setModel(self.ingredients)
         self.ingredients_view.verticalHeader().hide()
-        self.ingredients_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        size_ingredient_columns(self.ingredients_view)
         self.method = QTextBrowser()
         self.method.setObjectName("mealMethod")
         self.method.setOpenLinks(False)
