@@ -84,3 +84,38 @@ def insert_meal(session: Session, meal: NewMeal) -> int:
             [(meal_id, pos, text, name) for pos, (text, name) in enumerate(meal.unmatched)],
         )
     return meal_id
+
+
+@dataclass(frozen=True)
+class RecipeDetails:
+    """A meal's method (one step a line), times, yield, source and unmatched lines."""
+
+    method: str
+    prep_minutes: int | None
+    cook_minutes: int | None
+    servings: int
+    source: str
+    unmatched: Sequence[tuple[str, str]]
+
+
+def set_recipe_details(session: Session, meal_id: int, details: RecipeDetails) -> None:
+    """Replace a meal's method, times, yield, source and unmatched lines."""
+    conn = session.connection()
+    conn.exec_driver_sql(
+        "UPDATE meal SET method = ?, prep_minutes = ?, cook_minutes = ?, servings = ?, source = ?"
+        " WHERE id = ?",
+        (
+            details.method,
+            details.prep_minutes,
+            details.cook_minutes,
+            details.servings,
+            details.source,
+            meal_id,
+        ),
+    )
+    conn.exec_driver_sql("DELETE FROM mealline WHERE meal_id = ?", (meal_id,))
+    if details.unmatched:
+        conn.exec_driver_sql(
+            "INSERT INTO mealline (meal_id, position, text, name) VALUES (?, ?, ?, ?)",
+            [(meal_id, pos, t, n) for pos, (t, n) in enumerate(details.unmatched)],
+        )

@@ -60,6 +60,12 @@ class ExportService:
                 m.tags,
                 m.description,
                 m.is_user,
+                m.method,
+                m.prep_minutes,
+                m.cook_minutes,
+                m.servings,
+                m.source,
+                tuple((u.text, u.name) for u in m.unmatched),
             )
             for m in meals
         ]

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_edit, repo_import
+from k2planner.db import repo_edit, repo_import, repo_recipes
 from k2planner.db.engine import begin_write
+from k2planner.db.repo_recipes import RecipeDetails
 from k2planner.domain.csv_safety import neutralise_row
 from k2planner.domain.diet import DietFlags
 from k2planner.domain.food_input import Severity
@@ -25,6 +26,7 @@ from k2planner.domain.importing.choices import OnDuplicate as OnDuplicate
 from k2planner.domain.importing.choices import UnitFix as UnitFix
 from k2planner.domain.importing.flags import pins_flags, record_flags
 from k2planner.domain.importing.records import FoodRecord, Issue, MealRecord, ParsedFile
+from k2planner.domain.meals import join_method
 from k2planner.domain.nutrients import Tier
 from k2planner.services.import_state import Duplicate as Duplicate
 from k2planner.services.import_state import KnownFoods, ValueBuffer
@@ -364,6 +366,18 @@ class ImportService:
             ingredients=[(known.by_id[s], g, n) for s, g, n in meal.ingredients],
         )
         repo_import.set_meal_is_user(session, new_id, meal.is_user)
+        repo_recipes.set_recipe_details(
+            session,
+            new_id,
+            RecipeDetails(
+                join_method(meal.method),
+                meal.prep_minutes,
+                meal.cook_minutes,
+                meal.servings,
+                meal.source,
+                meal.unmatched,
+            ),
+        )
         if meal_id is None:
             summary.meals_added += 1
         else:

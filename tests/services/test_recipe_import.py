@@ -150,3 +150,25 @@ def test_vka_never_plans_an_imported_natto_recipe(seeded_engine: Engine) -> None
         foods = load_foods(s, {i.food_id for i in meal.ingredients})  # type: ignore[attr-defined]
     (option,) = meal_options([meal], foods)  # type: ignore[list-item]
     assert "natto" in option.vka_never.lower()
+
+
+def test_json_export_carries_the_recipe_and_imports_back(
+    seeded_engine: Engine, resources: Path, tmp_path: Path
+) -> None:
+    """Method, times, servings, source and unmatched lines survive export → import."""
+    from k2planner.db.database import open_memory_database
+    from k2planner.services.exporter import ExportService
+    from k2planner.services.import_read import read_import
+    from k2planner.services.importer import ImportService
+
+    service = RecipeImportService(seeded_engine)
+    service.commit(service.preview(DATA / "kale_and_white_bean_soup.txt"))
+    file = tmp_path / "mine.json"
+    file.write_text(ExportService(seeded_engine).to_json(), encoding="utf-8")
+    target = open_memory_database(resources).engine
+    ImportService(target).commit(read_import(file))
+    before = _meals(seeded_engine)["Kale and white bean soup"]
+    after = _meals(target)["Kale and white bean soup"]
+    for field in ("method", "prep_minutes", "cook_minutes", "servings", "source", "unmatched"):
+        assert getattr(after, field) == getattr(before, field), field
+    assert after.unmatched and after.method  # type: ignore[attr-defined]

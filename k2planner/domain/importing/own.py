@@ -25,7 +25,8 @@ from k2planner.domain.meals import parse_slots
 from k2planner.domain.nutrients import Nutrient, Tier
 
 FORMAT_NAME = "k2planner-export"
-FORMAT_VERSION = 2  # 2: foods carry may_contain and flag_reasons
+FORMAT_VERSION = 3  # 2: foods carry may_contain and flag_reasons; 3: meals carry a method,
+# times, servings, source and the recipe lines that match no food
 FOOD_COLUMNS_V1 = [
     "source_id",
     "name",
@@ -94,6 +95,12 @@ def meal_to_dict(m: MealRecord) -> dict[str, Any]:
         "description": m.description,
         "is_user": m.is_user,
         "ingredients": [{"food_source_id": s, "grams": g, "note": n} for s, g, n in m.ingredients],
+        "method": list(m.method),
+        "prep_minutes": m.prep_minutes,
+        "cook_minutes": m.cook_minutes,
+        "servings": m.servings,
+        "source": m.source,
+        "unmatched_lines": [{"text": t, "name": n} for t, n in m.unmatched],
     }
 
 
@@ -262,4 +269,24 @@ def _meal_from_dict(item: dict[str, Any], row: int) -> MealRecord:
         tuple(item.get("tags", [])),
         str(item.get("description", "")),
         bool(item.get("is_user", True)),
+        tuple(str(x) for x in item.get("method") or []),
+        _minutes(item.get("prep_minutes")),
+        _minutes(item.get("cook_minutes")),
+        _servings(item.get("servings", 1)),
+        str(item.get("source", "")),
+        tuple((str(u["text"]), str(u.get("name", ""))) for u in item.get("unmatched_lines") or []),
     )
+
+
+def _minutes(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10080:
+        raise ValueError(f"{value!r} is not a number of minutes")
+    return value
+
+
+def _servings(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise ValueError(f"{value!r} servings is not 1–100")
+    return value

@@ -75,6 +75,12 @@ class MealRecord:
     tags: tuple[str, ...] = ()
     description: str = ""
     is_user: bool = True
+    method: tuple[str, ...] = ()
+    prep_minutes: int | None = None
+    cook_minutes: int | None = None
+    servings: int = 1
+    source: str = ""
+    unmatched: tuple[tuple[str, str], ...] = ()  # (line, food name read) of unmatched lines
 
 
 class FileFormat(StrEnum):
