@@ -111,6 +111,17 @@ def _recipe_line(engine: object, folder: Path) -> None:
         raise SelfTestFailure("the recipe import could not read “2 cups grated aged gouda”")
     gouda = lines[1]
     print(f"recipe line: “{gouda.text}” → {gouda.food_name}, {gouda.grams:.0f} g")
+    page = folder / "self-test-recipe.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Recipe", "name": "Egg", "recipeIngredient": ["1 large egg"]}</script>'
+        "</head><body></body></html>",
+        encoding="utf-8",
+    )
+    found = RecipeImportService(engine).preview(page).recipes  # type: ignore[arg-type]
+    if [r.name for r in found] != ["Egg"] or not found[0].lines[0].usable:
+        raise SelfTestFailure("the recipe import could not read a schema.org recipe in a web page")
+    print("web page recipe: read")
 
 
 def _print(view: object, pdf: Path) -> tuple[int, int]:

@@ -113,3 +113,26 @@ def test_unknown_weights_stay_unknown() -> None:
     water = grams_of(parse_line("1 cup mystery liquid"), "Mystery", ())
     assert water.grams == pytest.approx(236.6, abs=0.1) and "water" in water.how
     assert water.confidence < 0.8
+
+
+def test_committed_tagger_is_what_the_script_writes() -> None:
+    """resources/nlp is reproducible from scripts/make_pos_tagger.py (nothing downloaded)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "make_pos_tagger", root / "scripts" / "make_pos_tagger.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    folder = script.OUT
+    name = script.NAME
+    weights = json.loads((folder / f"{name}.weights.json").read_text(encoding="utf-8"))
+    tagdict = json.loads((folder / f"{name}.tagdict.json").read_text(encoding="utf-8"))
+    classes = json.loads((folder / f"{name}.classes.json").read_text(encoding="utf-8"))
+    assert weights == script.weights()
+    assert tagdict == {**script.FUNCTION_WORDS, **script.PUNCTUATION}
+    assert classes == script.CLASSES

@@ -1,0 +1,1 @@
+# Intentionally empty: see ../rthooks.dat. NLTK is imported lazily by the recipe import.
