@@ -68,11 +68,7 @@ def method_html(meal: Meal) -> str:
 def method_panel_html(meal: Meal) -> str:
     """Time, method and lines that match no food: the method shown on screen."""
     time = time_text(meal) or "no time given"
-    serves = (
-        f" · the recipe makes {meal.servings} servings; amounts here are per serving"
-        if meal.servings > 1
-        else ""
-    )
+    serves = f" · the recipe as written makes {meal.servings} servings" if meal.servings > 1 else ""
     unmatched = "".join(
         f"<li>{_esc(u.text)} — matches no food, so its K2 is unknown</li>" for u in meal.unmatched
     )

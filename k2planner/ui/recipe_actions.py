@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from k2planner.domain.recipes.model import RecipeFileError
 from k2planner.services.recipe_import import ImportOutcome, ImportPreview, RecipeImportService
 from k2planner.ui.dialogs.common import show_error
+from k2planner.ui.dialogs.import_support import ProgressCounter
 from k2planner.ui.dialogs.recipe_import import RecipeImportDialog
 from k2planner.ui.workers import TaskRunner
 
@@ -59,14 +60,30 @@ class RecipeActions(QObject):
         progress.setWindowTitle("Import recipes")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        progress.setMinimumWidth(460)
+        counter = ProgressCounter()  # written by the worker, read here ten times a second
+        timer = QTimer(progress, interval=100)
+
+        def show_count() -> None:
+            if counter.total:
+                progress.setRange(0, counter.total)
+                progress.setValue(counter.done)
+                progress.setLabelText(
+                    f"Reading {file.name}: recipe {counter.done} of {counter.total}…"
+                )
+
+        timer.timeout.connect(show_count)
+        timer.start()
         file = path
 
         def done(preview: object) -> None:
+            timer.stop()
             progress.close()
             if isinstance(preview, ImportPreview):
                 self._review(preview)
 
         def failed(exc: BaseException, tb: str) -> None:
+            timer.stop()
             progress.close()
             if isinstance(exc, RecipeFileError):
                 show_error(self._parent, "Import recipes", str(exc))
@@ -75,7 +92,9 @@ class RecipeActions(QObject):
                     self._parent, "Import recipes", f"{file.name} could not be read: {exc}", tb
                 )
 
-        self._runner.run(lambda: self._service.preview(file), done, failed, kind="import")
+        self._runner.run(
+            lambda: self._service.preview(file, counter.report), done, failed, kind="import"
+        )
 
     def _review(self, preview: ImportPreview) -> None:
         if not preview.recipes:

@@ -109,3 +109,23 @@ def test_meal_details_show_time_and_method(qtbot: Any, seeded_engine: Any) -> No
     text = dlg.method.toPlainText()
     assert "prep 10 min · cook 25 min" in text
     assert "Crack in the eggs" in text or "crack in the eggs" in text
+
+
+def test_swap_dialog_filters_by_name(qtbot: Any, qtmodeltester: Any) -> None:
+    """Typing in the swap dialog narrows the list; the chosen meal is the one selected."""
+    from k2planner.domain.planner.swap import SwapOption
+    from k2planner.ui.dialogs.swap import SwapDialog
+
+    options = [
+        SwapOption(i, name, 1.0, 90.0 + i, 200.0, 1900.0, float(i), True, i == 1)
+        for i, name in enumerate(["Bolognese", "Beef Chili", "Mushroom Risotto", "Dahl"], start=1)
+    ]
+    dlg = SwapDialog("Tue dinner", options, "K2 ≥ 90 µg")
+    qtbot.addWidget(dlg)
+    qtmodeltester.check(dlg.proxy)
+    qtbot.keyClicks(dlg.filter, "risotto")
+    assert dlg.proxy.rowCount() == 1
+    chosen = dlg.chosen()
+    assert chosen is not None and chosen.name == "Mushroom Risotto"
+    dlg.filter.clear()
+    assert dlg.proxy.rowCount() == 4

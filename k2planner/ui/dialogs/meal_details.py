@@ -83,9 +83,12 @@ class MealDetailsDialog(QDialog):
         serv = "1 serving" if servings == 1 else f"{servings:g} servings"
         head = QLabel(
             f"<h3>{html.escape(meal.name)}</h3>"
-            f"<p>{html.escape(meal.cuisine)} · "
-            f"{html.escape(', '.join(s.label for s in meal.slots))}"
-            f" · {serv}"
+            "<p>"
+            + " · ".join(
+                html.escape(x)
+                for x in (meal.cuisine, ", ".join(s.label for s in meal.slots), serv)
+                if x
+            )
             + (f" (the figures below)<br>Servings: {html.escape(portions)}" if portions else "")
             + " per person</p>"
             f"<p><b>K2 {n.k2.text(1)}</b> ({html.escape(forms)}) · K1 {n.k1_ug:.1f} µg · "

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,8 +37,17 @@ class SwapDialog(QDialog):
         fit_to_screen(self, QSize(760, 420))
         self.model = SwapOptionsModel(goal_label)
         self.model.set_rows(options)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("swapFilter")
+        self.filter.setPlaceholderText(f"Filter {len(options)} meals by name")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -59,8 +69,14 @@ class SwapDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
 
     def _double_clicked(self, _index: QModelIndex) -> None:
         self.accept()
@@ -68,7 +84,7 @@ class SwapDialog(QDialog):
     def chosen(self) -> SwapOption | None:
         """The selected option."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0]) if rows else None
+        return self.model.row(self.proxy.mapToSource(rows[0])) if rows else None
 
     @classmethod
     def ask(
