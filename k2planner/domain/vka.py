@@ -113,10 +113,10 @@ def meal_never_reason(foods: Iterable[Food], unmatched: Iterable[str] = ()) -> s
     lines = list(unmatched)
     for line in lines:
         if named_never(line):
-            return f"“{line}” names natto, the food with by far the most MK-7"
+            return f"“{line}”, which names natto, the food with by far the most MK-7"
     if lines:
         return (
-            f"“{lines[0]}” matches no food, so its vitamin K is unknown and the day could not "
-            "be kept steady; match it to a food to plan this meal"
+            f"“{lines[0]}”, a recipe line that matches no food, so its vitamin K is unknown "
+            "and the day could not be kept steady (match it to a food to plan this meal)"
         )
     return ""

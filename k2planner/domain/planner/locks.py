@@ -29,8 +29,8 @@ def meal_refusal(request: PlanRequest, meal: MealOption) -> str:
     """Why ``meal`` may not be planned under ``request``, or "" when it may."""
     if request.mode is Mode.CONSISTENCY and meal.vka_never:
         return (
-            "on a vitamin K antagonist, meals with natto or MK-7-rich foods are never planned; "
-            f"this one contains {meal.vka_never}"
+            "on a vitamin K antagonist, meals with natto, MK-7-rich foods or vitamin K nobody "
+            f"knows are never planned; this one contains {meal.vka_never}"
         )
     broken = blocked_by(meal.contains, request.restrictions, meal.may_contain, request.may_excludes)
     if broken:
