@@ -35,6 +35,7 @@ def test_import_recipes_from_the_file_menu(
     dlg = w.recipes.dialog
     assert dlg is not None and answers.errors == []
     qtmodeltester.check(dlg.recipes)
+    qtmodeltester.check(dlg.recipe_proxy)
     qtmodeltester.check(dlg.lines)
     assert dlg.recipes.rowCount() == 3 and dlg.import_button.text() == "Import 3 recipes"
 
@@ -59,8 +60,12 @@ def test_import_recipes_from_the_file_menu(
     line = dlg.review(3).lines[6]
     assert line.food_name.startswith("Cheese, Gouda, aged") and line.match_how == "chosen by you"
 
-    dlg.recipe_table.selectRow(1)  # Beef Chili: leave it out
+    qtbot.keyClicks(dlg.recipe_filter, "chili")  # Beef Chili: find it, leave it out
+    assert dlg.recipe_proxy.rowCount() == 1
+    assert dlg.title.text().startswith("<b>Beef Chili</b>")
     dlg.include.click()
+    dlg.recipe_filter.clear()
+    assert dlg.recipe_proxy.rowCount() == 3
     assert dlg.import_button.text() == "Import 2 recipes"
     with qtbot.waitSignal(w.recipes.meals_imported, timeout=30000):
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)

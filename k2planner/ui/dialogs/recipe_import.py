@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -33,7 +34,7 @@ from k2planner.ui.widgets.fit import fit_to_screen
 from k2planner.ui.workers import TaskRunner
 
 
-def _table(model: RecipesModel | LinesModel) -> QTableView:
+def _table(model: RecipesModel | LinesModel | QSortFilterProxyModel) -> QTableView:
     t = QTableView()
     t.setModel(model)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -71,7 +72,16 @@ class RecipeImportDialog(QDialog):
         self.head = QLabel()
         self.head.setWordWrap(True)
         self.recipes = RecipesModel()
-        self.recipe_table = _table(self.recipes)
+        self.recipe_proxy = QSortFilterProxyModel(self)
+        self.recipe_proxy.setSourceModel(self.recipes)
+        self.recipe_proxy.setFilterKeyColumn(0)
+        self.recipe_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.recipe_filter = QLineEdit()
+        self.recipe_filter.setObjectName("recipeFilter")
+        self.recipe_filter.setPlaceholderText("Filter recipes by name")
+        self.recipe_filter.setClearButtonEnabled(True)
+        self.recipe_filter.textChanged.connect(self._filter)
+        self.recipe_table = _table(self.recipe_proxy)
         self.recipe_table.setObjectName("recipesTable")
         self.recipe_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.recipe_table.selectionModel().selectionChanged.connect(self._selected)
@@ -130,7 +140,12 @@ class RecipeImportDialog(QDialog):
         dl.addWidget(self.summary)
         dl.addWidget(self.problems)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.recipe_table)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.recipe_filter)
+        ll.addWidget(self.recipe_table, 1)
+        splitter.addWidget(left)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -148,7 +163,7 @@ class RecipeImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._current: int | None = None
         self._refresh_recipes()
-        if self.recipes.rowCount():
+        if self.recipe_proxy.rowCount():
             self.recipe_table.selectRow(0)
         self.recipe_table.resizeColumnsToContents()
         self.recipe_table.horizontalHeader().setSectionResizeMode(
@@ -181,7 +196,7 @@ class RecipeImportDialog(QDialog):
         selected = self._current
         self.recipes.set_rows([self._rows[r.number] for r in self._preview.recipes])
         if selected is not None:
-            self.recipe_table.selectRow(list(self._rows).index(selected))
+            self._select_recipe(selected)
         n = sum(1 for r in self._rows.values() if r.state == "import")
         rows = [r for r in self._rows.values() if r.state == "import"]
         matched = sum(r.review.matched_lines for r in rows)
@@ -198,9 +213,23 @@ class RecipeImportDialog(QDialog):
         )
 
     # ------------------------------------------------------------------ selection
+    def select_recipe_row(self, source_row: int) -> None:
+        """Select the recipe at ``source_row`` of the file (tests and keyboard use)."""
+        index = self.recipe_proxy.mapFromSource(self.recipes.index(source_row, 0))
+        if index.isValid():
+            self.recipe_table.selectRow(index.row())
+
+    def _select_recipe(self, number: int) -> None:
+        self.select_recipe_row(list(self._rows).index(number))
+
+    def _filter(self, text: str) -> None:
+        self.recipe_proxy.setFilterFixedString(text.strip())
+        if self.recipe_proxy.rowCount() and not self.recipe_table.selectionModel().selectedRows():
+            self.recipe_table.selectRow(0)
+
     def _selected(self, _s: QItemSelection, _o: QItemSelection) -> None:
         rows = self.recipe_table.selectionModel().selectedRows()
-        row = self.recipes.row(rows[0]) if rows else None
+        row = self.recipes.row(self.recipe_proxy.mapToSource(rows[0])) if rows else None
         if row is not None and row.review.number != self._current:
             self._show(row.review.number)
 
