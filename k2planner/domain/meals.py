@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from k2planner.domain.diet import Contains, DietFlags
 from k2planner.domain.diet_rules import derive_flags
 from k2planner.domain.foods import Food
-from k2planner.domain.k2 import UNKNOWN_K2, K2Tally, tally_k2
+from k2planner.domain.k2 import UNKNOWN_K2, K2Summary, K2Tally, tally_k2
 from k2planner.domain.nutrients import MACROS, Nutrient
 
 
@@ -78,7 +79,13 @@ class UnmatchedLine:
 
     def flags(self) -> DietFlags:
         """Diet flags from the named food's words (the whole line when no name was read)."""
-        return derive_flags(self.name or self.text)
+        return _words_flags(self.name or self.text)
+
+
+@lru_cache(maxsize=4096)
+def _words_flags(words: str) -> DietFlags:
+    """The rule book over a line's words, once per distinct text (meals are read often)."""
+    return derive_flags(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +106,12 @@ class Meal:
     cook_minutes: int | None = None
     servings: int = 1
     source: str = ""
-    unmatched: tuple[
-        UnmatchedLine, ...
-    ] = ()  # recipe lines that match no food: unknown K2, never zero
+    # recipe lines that match no food: unknown K2, never zero
+    unmatched: tuple[UnmatchedLine, ...] = ()
+
+    def unknown_k2(self) -> tuple[K2Summary, ...]:
+        """An unknown K2 for each recipe line that matches no food: counted, never as 0."""
+        return (UNKNOWN_K2,) * len(self.unmatched)
 
     @property
     def time_minutes(self) -> int | None:
@@ -165,9 +175,9 @@ def meal_nutrition(meal: Meal, foods: Mapping[int, Food], servings: float = 1.0)
                 macros[n] += v * factor
         contains |= food.contains
         may |= food.may_contain
-    for line in meal.unmatched:  # a line no food matches: its K2 is unknown, never zero
-        summaries.append(UNKNOWN_K2)
-        line_flags = line.flags()  # and its diet flags come from its words
+    summaries.extend(meal.unknown_k2())
+    for line in meal.unmatched:  # a line no food matches: its diet flags come from its words
+        line_flags = line.flags()
         contains |= line_flags.contains
         may |= line_flags.may_contain
     return MealNutrition(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from k2planner.domain.foods import Food
-from k2planner.domain.k2 import UNKNOWN_K2, K2Summary, K2Tally, tally_k2
+from k2planner.domain.k2 import K2Summary, K2Tally, tally_k2
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage, k2_status, weight_coverage
 from k2planner.domain.meals import Meal
 from k2planner.domain.nutrients import Nutrient
@@ -121,7 +121,7 @@ class PlanDetails:
         return tally_k2(
             [
                 *(u.k2 for m in self.meals for u in m.ingredients),
-                *(k for m in self.meals for k in unknown_lines(m.meal)),
+                *(k for m in self.meals for k in m.meal.unknown_k2()),
             ]
         )
 
@@ -135,16 +135,6 @@ class PlanDetails:
             if m.assignment.day == day and m.assignment.slot == slot:
                 return m
         return None
-
-
-def unknown_lines(meal: Meal) -> tuple[K2Summary, ...]:
-    """An unknown K2 for each of the meal's recipe lines that match no food (never zero)."""
-    return (UNKNOWN_K2,) * len(meal.unmatched)
-
-
-def tally_k2_of(uses: Iterable[IngredientUse]) -> K2Tally:
-    """K2 tally over ingredient uses."""
-    return tally_k2(u.k2 for u in uses)
 
 
 def _use(food: Food, grams: float) -> IngredientUse:
@@ -185,7 +175,7 @@ def plan_details(
                 a,
                 meal,
                 uses,
-                tally_k2([*(u.k2 for u in uses), *unknown_lines(meal)]),
+                tally_k2([*(u.k2 for u in uses), *meal.unknown_k2()]),
                 sum(u.k1_ug for u in uses if u.k1_ug is not None),
                 sum(u.energy_kcal for u in uses if u.energy_kcal is not None),
                 sum(u.vk_other_ug for u in uses),
@@ -200,7 +190,7 @@ def plan_details(
                 d,
                 start + dt.timedelta(days=d),
                 tally_k2(
-                    [*(u.k2 for u in day_uses), *(k for m in todays for k in unknown_lines(m.meal))]
+                    [*(u.k2 for u in day_uses), *(k for m in todays for k in m.meal.unknown_k2())]
                 ),
                 sum(u.k1_ug for u in day_uses if u.k1_ug is not None),
                 sum(1 for u in day_uses if u.k1_ug is not None),
