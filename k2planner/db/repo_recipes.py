@@ -8,26 +8,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from k2planner.db import repo_edit
 from k2planner.domain.recipes.matcher import FoodName
-
-
-@dataclass(frozen=True)
-class NewMeal:
-    """An imported recipe as stored: ingredients in grams per serving, unmatched lines."""
-
-    key: str
-    name: str
-    slots: str
-    cuisine: str
-    tags: str
-    description: str
-    method: str
-    prep_minutes: int | None
-    cook_minutes: int | None
-    servings: int
-    source: str
-    ingredients: Sequence[tuple[int, float, str]]  # food id, grams per serving, the line
-    unmatched: Sequence[tuple[str, str]]  # the line, the food it names
 
 
 def food_names(session: Session) -> list[FoodName]:
@@ -46,44 +28,6 @@ def meals_by_key(session: Session, keys: Iterable[str]) -> dict[str, int]:
         sql = f"SELECT key, id FROM meal WHERE key IN ({','.join('?' * len(chunk))})"
         out.update({str(k): int(v) for k, v in conn.exec_driver_sql(sql, tuple(chunk))})
     return out
-
-
-def insert_meal(session: Session, meal: NewMeal) -> int:
-    """Store one imported recipe as a user meal; returns its id."""
-    conn = session.connection()
-    meal_id = int(
-        conn.exec_driver_sql(
-            "INSERT INTO meal (key, name, slots, cuisine, tags, description, is_user, method,"
-            " prep_minutes, cook_minutes, servings, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
-            (
-                meal.key,
-                meal.name,
-                meal.slots,
-                meal.cuisine,
-                meal.tags,
-                meal.description,
-                meal.method,
-                meal.prep_minutes,
-                meal.cook_minutes,
-                meal.servings,
-                meal.source,
-            ),
-        ).lastrowid
-        or 0
-    )
-    if meal.ingredients:
-        conn.exec_driver_sql(
-            "INSERT INTO mealingredient (meal_id, food_id, position, grams, note)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(meal_id, f, pos, g, note) for pos, (f, g, note) in enumerate(meal.ingredients)],
-        )
-    if meal.unmatched:
-        conn.exec_driver_sql(
-            "INSERT INTO mealline (meal_id, position, text, name) VALUES (?, ?, ?, ?)",
-            [(meal_id, pos, text, name) for pos, (text, name) in enumerate(meal.unmatched)],
-        )
-    return meal_id
 
 
 @dataclass(frozen=True)
@@ -119,3 +63,34 @@ def set_recipe_details(session: Session, meal_id: int, details: RecipeDetails) -
             "INSERT INTO mealline (meal_id, position, text, name) VALUES (?, ?, ?, ?)",
             [(meal_id, pos, t, n) for pos, (t, n) in enumerate(details.unmatched)],
         )
+
+
+@dataclass(frozen=True)
+class NewMeal:
+    """An imported recipe as stored: ingredients in grams per serving, and its details."""
+
+    key: str
+    name: str
+    slots: str
+    cuisine: str
+    tags: str
+    description: str
+    ingredients: Sequence[tuple[int, float, str]]  # food id, grams per serving, the line
+    details: RecipeDetails
+
+
+def insert_meal(session: Session, meal: NewMeal) -> int:
+    """Store one imported recipe as a user meal; returns its id."""
+    meal_id = repo_edit.upsert_meal(
+        session,
+        meal_id=None,
+        key=meal.key,
+        name=meal.name,
+        slots=meal.slots,
+        cuisine=meal.cuisine,
+        tags=meal.tags,
+        description=meal.description,
+        ingredients=meal.ingredients,
+    )
+    set_recipe_details(session, meal_id, meal.details)
+    return meal_id

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from k2planner.db import repo_foods, repo_recipes
+from k2planner.db.repo_recipes import RecipeDetails
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import (
     Ingredient,
@@ -25,6 +26,7 @@ from k2planner.domain.meals import (
     UnmatchedLine,
     join_method,
     meal_nutrition,
+    split_method,
 )
 from k2planner.domain.recipes.matcher import FoodMatcher, bundled_synonyms
 from k2planner.domain.recipes.model import RecipeProblem
@@ -164,6 +166,7 @@ class RecipeImportService:
 def as_meal(r: RecipeReview) -> Meal:
     """The meal a reviewed recipe becomes, before it is stored (id 0)."""
     m = new_meal(r, "")
+    d = m.details
     return Meal(
         id=0,
         key=m.key,
@@ -174,12 +177,12 @@ def as_meal(r: RecipeReview) -> Meal:
         ingredients=tuple(Ingredient(f, g, t) for f, g, t in m.ingredients),
         description=m.description,
         is_user=True,
-        method=r.raw.steps,
-        prep_minutes=m.prep_minutes,
-        cook_minutes=m.cook_minutes,
-        servings=m.servings,
-        source=m.source,
-        unmatched=tuple(UnmatchedLine(t, n) for t, n in m.unmatched),
+        method=split_method(d.method),
+        prep_minutes=d.prep_minutes,
+        cook_minutes=d.cook_minutes,
+        servings=d.servings,
+        source=d.source,
+        unmatched=tuple(UnmatchedLine(t, n) for t, n in d.unmatched),
     )
 
 
@@ -188,12 +191,6 @@ def new_meal(r: RecipeReview, file_name: str) -> repo_recipes.NewMeal:
     raw = r.raw
     prep, cook = raw.split_times()
     source = f"{raw.origin or 'recipe'} file {file_name}" + (f" · {raw.url}" if raw.url else "")
-    ingredients = [
-        (ln.food_id, round((ln.grams or 0) / r.servings, 1), ln.text)
-        for ln in r.lines
-        if ln.usable and ln.food_id is not None
-    ]
-    unmatched = [(ln.text, ln.parsed.name) for ln in r.lines if not ln.usable]
     return repo_recipes.NewMeal(
         key=r.key,
         name=raw.name.strip()[:200],
@@ -201,11 +198,17 @@ def new_meal(r: RecipeReview, file_name: str) -> repo_recipes.NewMeal:
         cuisine=raw.cuisine[:60],
         tags=",".join(plain_tags(raw.tags)),
         description=raw.description[:2000],
-        method=join_method(raw.steps),
-        prep_minutes=prep,
-        cook_minutes=cook,
-        servings=r.servings,
-        source=source,
-        ingredients=[(f, max(g, 0.1), t) for f, g, t in ingredients],
-        unmatched=unmatched,
+        ingredients=[
+            (ln.food_id, max(round((ln.grams or 0) / r.servings, 1), 0.1), ln.text)
+            for ln in r.lines
+            if ln.usable and ln.food_id is not None
+        ],
+        details=RecipeDetails(
+            join_method(raw.steps),
+            prep,
+            cook,
+            r.servings,
+            source,
+            [(ln.text, ln.parsed.name) for ln in r.lines if not ln.usable],
+        ),
     )

@@ -1,6 +1,6 @@
 """Meals get a method, times, servings and a source; recipe lines that match no food are kept.
 
-Bundled meals are filled from ``resources/meals/methods.toml`` by ``db.meal_refresh``; imported
+Bundled meals are filled from ``resources/meals/methods.toml`` by ``db.meal_methods``; imported
 recipes keep their method, times, yield and where they came from. ``mealline`` holds a recipe's
 ingredient lines that match no food: kept as text and counted as unknown K2, never as zero.
 
