@@ -8,7 +8,6 @@ prints as text and is never read as markup. The chart is referenced as the image
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 
 from k2planner.domain.advice import Advice, Kind
@@ -17,6 +16,7 @@ from k2planner.domain.household import portions_text
 from k2planner.domain.judge import judge_day, judge_person
 from k2planner.domain.k2_coverage import K2Status, WeightCoverage
 from k2planner.domain.preferences import Anticoagulant
+from k2planner.services.html_text import esc
 from k2planner.services.planning import PlanOutcome
 from k2planner.services.recipes_html import week_recipes_html
 from k2planner.services.shopping import LineKind, ListLine, ShoppingView
@@ -46,11 +46,6 @@ table.grid th { background-color: #e8eef4; }
 .short { color: #b0261b; font-weight: bold; }
 </style>
 """
-
-
-def esc(text: str) -> str:
-    """Escape user text for HTML (quotes too)."""
-    return html.escape(text, quote=True)
 
 
 def warning_box(advice: Advice) -> str:

@@ -3,17 +3,13 @@ servings cooked, its time and its method. User text is escaped (see ``print_html
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import Meal
 from k2planner.domain.shopping import cooked_servings
+from k2planner.services.html_text import esc
 from k2planner.services.planning import PlanOutcome
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def time_text(meal: Meal) -> str:
@@ -38,16 +34,16 @@ def _note(meal: Meal, note: str) -> str:
 def recipe_html(meal: Meal, foods: Mapping[int, Food], servings: float, when: str = "") -> str:
     """One recipe: name, when it is eaten, time, ingredients for ``servings``, method."""
     serv = f"{servings:g} serving" + ("" if servings == 1 else "s")
-    head = f"<h3>{_esc(meal.name)}</h3>"
-    facts = [x for x in (_esc(when), _esc(time_text(meal)), f"amounts for {serv}") if x]
+    head = f"<h3>{esc(meal.name)}</h3>"
+    facts = [x for x in (esc(when), esc(time_text(meal)), f"amounts for {serv}") if x]
     rows = "".join(
-        f"<tr><td>{_esc(foods[i.food_id].name if i.food_id in foods else f'food #{i.food_id}')}"
-        + (f' <span class="note">({_esc(_note(meal, i.note))})</span>' if i.note else "")
+        f"<tr><td>{esc(foods[i.food_id].name if i.food_id in foods else f'food #{i.food_id}')}"
+        + (f' <span class="note">({esc(_note(meal, i.note))})</span>' if i.note else "")
         + f'</td><td align="right">{_amount(i.grams * servings)}</td></tr>'
         for i in meal.ingredients
     )
     rows += "".join(
-        f'<tr><td>{_esc(u.text)} <span class="note">(matches no food; K2 unknown)</span></td>'
+        f'<tr><td>{esc(u.text)} <span class="note">(matches no food; K2 unknown)</span></td>'
         "<td></td></tr>"
         for u in meal.unmatched
     )
@@ -59,9 +55,9 @@ def recipe_html(meal: Meal, foods: Mapping[int, Food], servings: float, when: st
 
 def method_html(meal: Meal) -> str:
     """The method as a numbered list, and where an imported recipe came from."""
-    steps = "".join(f"<li>{_esc(s)}</li>" for s in meal.method)
+    steps = "".join(f"<li>{esc(s)}</li>" for s in meal.method)
     method = f"<ol>{steps}</ol>" if steps else '<p class="note">No method written.</p>'
-    source = f'<p class="note">Source: {_esc(meal.source)}</p>' if meal.source else ""
+    source = f'<p class="note">Source: {esc(meal.source)}</p>' if meal.source else ""
     return method + source
 
 
@@ -70,10 +66,10 @@ def method_panel_html(meal: Meal) -> str:
     time = time_text(meal) or "no time given"
     serves = f" · the recipe as written makes {meal.servings} servings" if meal.servings > 1 else ""
     unmatched = "".join(
-        f"<li>{_esc(u.text)} — matches no food, so its K2 is unknown</li>" for u in meal.unmatched
+        f"<li>{esc(u.text)} — matches no food, so its K2 is unknown</li>" for u in meal.unmatched
     )
     also = f"<p><b>Also in the recipe</b></p><ul>{unmatched}</ul>" if unmatched else ""
-    return f"<p><b>Method</b> ({_esc(time)}{_esc(serves)})</p>{method_html(meal)}{also}"
+    return f"<p><b>Method</b> ({esc(time)}{esc(serves)})</p>{method_html(meal)}{also}"
 
 
 def week_recipes_html(o: PlanOutcome) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from k2planner.domain.diet_rules import fold as fold_text
 from k2planner.domain.recipes.lines import singular
 from k2planner.paths import resources_dir
 
@@ -45,9 +45,9 @@ class Match:
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and punctuation removed, words singular."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    """The diet rules' folding (case, accents, ligatures), punctuation removed, words
+    singular."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold_text(text)).split()
     return " ".join(singular(w) for w in words)
 
 
