@@ -4,6 +4,7 @@ MealMaster or plain text, as your meals."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Read, review (with the changes asked for), then store or just report."""
     from k2planner.domain.meals import parse_slots
     from k2planner.domain.recipes.model import RecipeFileError
-    from k2planner.services.recipe_import import ImportPreview, RecipeImportService
+    from k2planner.services.recipe_import import RecipeImportService
     from k2planner.services.recipe_json import import_json
 
     db = open_db(args)
@@ -103,11 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     for n in args.skip:
         recipe(str(n))
-    preview = ImportPreview(
-        preview.path,
-        preview.origin,
-        tuple(by_number[r.number] for r in preview.recipes),
-        preview.problems,
+    preview = dataclasses.replace(
+        preview, recipes=tuple(by_number[r.number] for r in preview.recipes)
     )
     outcome = None if args.dry_run else service.commit(preview, leave_out=args.skip)
     if args.json:

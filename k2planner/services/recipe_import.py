@@ -32,7 +32,13 @@ from k2planner.domain.recipes.matcher import FoodMatcher, bundled_synonyms
 from k2planner.domain.recipes.model import RecipeProblem
 from k2planner.domain.recipes.reader import read_recipe_file
 from k2planner.domain.recipes.slots import plain_tags
-from k2planner.services.recipe_review import RecipeReview, review_recipe, with_food, with_servings
+from k2planner.services.recipe_review import (
+    RecipeReview,
+    rechecked,
+    review_recipe,
+    with_food,
+    with_servings,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -99,13 +105,8 @@ class RecipeImportService:
         marked = []
         for r in reviews:
             if r.key in seen:  # the same recipe twice in one file
-                r = dataclasses.replace(
-                    r,
-                    problems=(
-                        *r.problems,
-                        RecipeProblem(r.raw.where, r.name, "appears twice in the file"),
-                    ),
-                )
+                twice = RecipeProblem(r.raw.where, r.name, "appears twice in the file")
+                r = rechecked(dataclasses.replace(r, fixed_problems=(*r.fixed_problems, twice)))
             seen.add(r.key)
             marked.append(dataclasses.replace(r, existing_meal_id=existing.get(r.key)))
         return ImportPreview(path, result.origin, tuple(marked), result.problems)

@@ -58,7 +58,8 @@ class RecipeReview:
     servings: int
     servings_assumed: bool
     lines: tuple[LineReview, ...]
-    problems: tuple[RecipeProblem, ...] = ()
+    problems: tuple[RecipeProblem, ...] = ()  # fixed_problems + the amount checks
+    fixed_problems: tuple[RecipeProblem, ...] = ()  # what no edit of a line or yield changes
     existing_meal_id: int | None = None  # already imported as this meal
 
     @property
@@ -94,7 +95,7 @@ def review_line(
         return LineReview(number, parsed, None, "", None, "", match_how, 0.0)
     g = grams_of(parsed, food.name, food.portions, food.density_g_per_ml)
     conf = match_conf * (g.confidence if g.grams is not None else 0.0)
-    if parsed.confidence < 0.8:
+    if parsed.confidence < SURE:
         conf *= max(parsed.confidence, 0.3)
     return LineReview(number, parsed, food.id, food.name, g.grams, g.how, match_how, round(conf, 2))
 
@@ -138,7 +139,7 @@ def review_recipe(
         assumed,
         lines,
     )
-    return replace(review, problems=tuple(problems) + tuple(check_amounts(review)))
+    return rechecked(replace(review, fixed_problems=tuple(problems)))
 
 
 def _servings(
@@ -182,18 +183,16 @@ def with_food(review: RecipeReview, number: int, food: Food | None) -> RecipeRev
         review_line(ln.number, ln.parsed, food, "chosen by you", 1.0) if ln.number == number else ln
         for ln in review.lines
     )
-    return _rechecked(replace(review, lines=lines))
+    return rechecked(replace(review, lines=lines))
 
 
 def with_servings(review: RecipeReview, servings: int) -> RecipeReview:
     """The review with the yield set by the user."""
     if not 1 <= servings <= MAX_SERVINGS:
         raise ValueError(f"servings must be between 1 and {MAX_SERVINGS}")
-    return _rechecked(replace(review, servings=servings, servings_assumed=False))
+    return rechecked(replace(review, servings=servings, servings_assumed=False))
 
 
-def _rechecked(review: RecipeReview) -> RecipeReview:
-    kept = tuple(
-        p for p in review.problems if p.line is None and "no ingredient line matches" not in p.why
-    )
-    return replace(review, problems=kept + tuple(check_amounts(replace(review, problems=()))))
+def rechecked(review: RecipeReview) -> RecipeReview:
+    """The review with its problems derived again: the fixed ones, then the amount checks."""
+    return replace(review, problems=review.fixed_problems + tuple(check_amounts(review)))
