@@ -105,7 +105,8 @@ def _recipe_line(engine: object, folder: Path) -> None:
 
     path = folder / "self-test-recipe.txt"
     path.write_text("Toast\n\n2 slices rye bread\n2 cups grated aged gouda\n", encoding="utf-8")
-    preview = RecipeImportService(engine).preview(path)  # type: ignore[arg-type]
+    service = RecipeImportService(engine)  # type: ignore[arg-type]
+    preview = service.preview(path)
     lines = preview.recipes[0].lines if preview.recipes else ()
     if len(lines) != 2 or not all(ln.usable for ln in lines):
         raise SelfTestFailure("the recipe import could not read “2 cups grated aged gouda”")
@@ -118,7 +119,7 @@ def _recipe_line(engine: object, folder: Path) -> None:
         "</head><body></body></html>",
         encoding="utf-8",
     )
-    found = RecipeImportService(engine).preview(page).recipes  # type: ignore[arg-type]
+    found = service.preview(page).recipes
     if [r.name for r in found] != ["Egg"] or not found[0].lines[0].usable:
         raise SelfTestFailure("the recipe import could not read a schema.org recipe in a web page")
     print("web page recipe: read")

@@ -87,6 +87,11 @@ def _food(r: LineRow) -> str:
     )
 
 
+def _how(r: LineRow) -> str | None:
+    """How the line was matched and weighed."""
+    return f"{r.line.match_how}; {r.line.grams_how}".strip("; ") or None
+
+
 def _sure(r: LineRow) -> str:
     if not r.line.usable:
         return "–"
@@ -104,7 +109,7 @@ class LinesModel(RowTableModel[LineRow]):
                 Column(
                     "Food",
                     _food,
-                    tooltip=lambda r: f"{r.line.match_how}; {r.line.grams_how}".strip("; ") or None,
+                    tooltip=_how,
                 ),
                 Column("Grams", _grams, lambda r: sort_key_number(r.line.grams), True),
                 Column("Per serving", _per_serving, lambda r: sort_key_number(r.line.grams), True),
@@ -113,7 +118,7 @@ class LinesModel(RowTableModel[LineRow]):
                     _sure,
                     lambda r: r.line.confidence,
                     True,
-                    tooltip=lambda r: f"{r.line.match_how}; {r.line.grams_how}".strip("; ") or None,
+                    tooltip=_how,
                 ),
             ]
         )
