@@ -9,13 +9,6 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from k2planner.db import repo_edit
-from k2planner.domain.recipes.matcher import FoodName
-
-
-def food_names(session: Session) -> list[FoodName]:
-    """Every food's id, source id and name."""
-    rows = session.connection().exec_driver_sql("SELECT id, source_id, name FROM food")
-    return [FoodName(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
 def meals_by_key(session: Session, keys: Iterable[str]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_foods, repo_recipes
+from k2planner.db import repo_foods, repo_import, repo_recipes
 from k2planner.db.repo_recipes import RecipeDetails
 from k2planner.domain.foods import Food
 from k2planner.domain.meals import (
@@ -28,7 +28,7 @@ from k2planner.domain.meals import (
     meal_nutrition,
     split_method,
 )
-from k2planner.domain.recipes.matcher import FoodMatcher, bundled_synonyms
+from k2planner.domain.recipes.matcher import FoodMatcher, FoodName, bundled_synonyms
 from k2planner.domain.recipes.model import RecipeProblem
 from k2planner.domain.recipes.reader import read_recipe_file
 from k2planner.domain.recipes.slots import plain_tags
@@ -82,7 +82,8 @@ class RecipeImportService:
         """The food matcher over this database's foods (built once)."""
         if self._matcher is None:
             with Session(self._engine) as s:
-                self._matcher = FoodMatcher(repo_recipes.food_names(s), bundled_synonyms())
+                names = [FoodName(*row) for row in repo_import.food_names(s)]
+                self._matcher = FoodMatcher(names, bundled_synonyms())
         return self._matcher
 
     def _foods(self, ids: set[int]) -> Mapping[int, Food]:

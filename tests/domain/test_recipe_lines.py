@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from k2planner.db import repo_foods, repo_recipes
+from k2planner.db import repo_foods, repo_import
 from k2planner.domain.foods import Portion
 from k2planner.domain.recipes.grams import grams_of
 from k2planner.domain.recipes.lines import Kind, parse_line
-from k2planner.domain.recipes.matcher import FoodMatcher, bundled_synonyms
+from k2planner.domain.recipes.matcher import FoodMatcher, FoodName, bundled_synonyms
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,8 @@ def matcher_and_foods(seeded_template: object) -> tuple[FoodMatcher, Engine]:
 
     engine = make_file_engine(seeded_template)  # type: ignore[arg-type]
     with Session(engine) as s:
-        return FoodMatcher(repo_recipes.food_names(s), bundled_synonyms()), engine
+        names = [FoodName(*row) for row in repo_import.food_names(s)]
+        return FoodMatcher(names, bundled_synonyms()), engine
 
 
 def _name(mf: tuple[FoodMatcher, Engine], text: str) -> str:
