@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.recipes.meals_imported.connect(self._recipes_imported)
         self.foods_view.preferences_changed.connect(self._preferences_changed_elsewhere)
         self.meals_view.preferences_changed.connect(self._preferences_changed_elsewhere)
+        self.meals_view.meals_changed.connect(self._meals_changed)
         # The unit tables take a quarter of a second to load: do it now, off the GUI thread,
         # before the first plan's shopping list needs them.
         runner.run(shopping.warm_up, lambda _result: None, lambda _exc, _tb: None, kind=BACKGROUND)
@@ -261,8 +262,14 @@ class MainWindow(QMainWindow):
         self.foods_view.reload()
         self.tabs.setCurrentWidget(self.foods_view)
 
+    def _meals_changed(self) -> None:
+        """Meals were added, edited or deleted: the shown week reads them again, so Swap…
+        offers the new ones and the week's figures use the edited ones."""
+        self.plan_view.show_week(self.plan_view.start)
+
     def _recipes_imported(self, outcome: object) -> None:
         """Show the new meals in the Meals tab, the first one selected."""
+        self._meals_changed()
         self.meals_view.reload()
         self.tabs.setCurrentWidget(self.meals_view)
         ids = getattr(outcome, "meal_ids", ())

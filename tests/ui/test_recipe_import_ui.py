@@ -134,3 +134,33 @@ def test_swap_dialog_filters_by_name(qtbot: Any, qtmodeltester: Any) -> None:
     assert chosen is not None and chosen.name == "Mushroom Risotto"
     dlg.filter.clear()
     assert dlg.proxy.rowCount() == 4
+
+
+def test_imported_recipes_are_offered_by_swap_in_the_shown_week(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an import through the menu, Swap… on the week already shown offers the new meal
+    (the week reads its meals again)."""
+    from k2planner.ui.dialogs.welcome import WelcomeDialog
+
+    monkeypatch.setattr(
+        WelcomeDialog,
+        "ask",
+        classmethod(lambda cls, p, prefs: prefs.with_changes(first_run_done=True)),
+    )
+    window.start()
+    qtbot.waitUntil(
+        lambda: not window.plan_view._runner.busy and window.plan_view.outcome is not None,
+        timeout=30000,
+    )
+    answers = Answers(tmp_path)
+    answers.install(monkeypatch)
+    answers.open_file = DATA / "tandoor_export.zip"
+    with qtbot.waitSignal(window.recipes.dialog_opened, timeout=30000):
+        menu_actions(window)["File/Import recipes…"].trigger()
+    dlg = window.recipes.dialog
+    with qtbot.waitSignal(window.recipes.meals_imported, timeout=30000):
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    view = window.plan_view
+    options = view._planning.swap_options(view.outcome, 1, view.outcome.prefs.slots[2], top=500)
+    assert "Beef Chili" in {o.name for o in options}
