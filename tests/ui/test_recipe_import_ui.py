@@ -164,3 +164,24 @@ def test_imported_recipes_are_offered_by_swap_in_the_shown_week(
     view = window.plan_view
     options = view._planning.swap_options(view.outcome, 1, view.outcome.prefs.slots[2], top=500)
     assert "Beef Chili" in {o.name for o in options}
+
+
+def test_enter_imports_unless_a_line_has_the_focus(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter in the lines table chooses that line's food; Enter elsewhere is the Import button."""
+    answers = Answers(tmp_path)
+    answers.install(monkeypatch)
+    answers.open_file = DATA / "recipes.mmf"
+    with qtbot.waitSignal(window.recipes.dialog_opened, timeout=30000):
+        menu_actions(window)["File/Import recipes…"].trigger()
+    dlg = window.recipes.dialog
+    dlg.activateWindow()
+    seen: list[str] = []
+    dlg.line_table.setFocus()
+    with closing_modals(lambda m: seen.append(m.windowTitle())):
+        qtbot.keyClick(dlg.line_table, Qt.Key.Key_Return)
+    assert seen and "Choose the food" in seen[0]
+    dlg.recipe_filter.setFocus()
+    with qtbot.waitSignal(window.recipes.meals_imported, timeout=30000):
+        qtbot.keyClick(dlg.recipe_filter, Qt.Key.Key_Return)

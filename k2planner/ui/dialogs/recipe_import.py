@@ -120,7 +120,9 @@ class RecipeImportDialog(QDialog):
         self.text_button = QPushButton("&Keep as text")
         self.text_button.setToolTip("No food: the line is kept as text and counts as unknown K2")
         self.text_button.clicked.connect(lambda _checked=False: self.keep_as_text())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.line_table, lambda: self.change_food())
+        change = QShortcut(QKeySequence(Qt.Key.Key_Return), self.line_table)
+        change.setContext(Qt.ShortcutContext.WidgetShortcut)  # elsewhere Enter imports
+        change.activated.connect(lambda: self.change_food())
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.change_button)
         line_buttons.addWidget(self.text_button)
